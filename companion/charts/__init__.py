@@ -1,0 +1,1 @@
+"""matplotlib Figures built without pyplot, shared by the window and the PDF."""

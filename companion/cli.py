@@ -1,0 +1,172 @@
+"""The `companion` command: the window by default, and the headless sub-commands.
+
+Exit codes: 0 done; 1 the command failed (the message says why); 2 wrong usage;
+3 the database cannot be used (damaged, from a newer version, read-only, in use).
+"""
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from companion import APP_NAME, __version__
+from companion.store.errors import DatabaseUnusable, StoreError
+from companion.store.location import DATABASE_ENV, resolve_database_path
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_DATABASE_UNUSABLE = 3
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    db_path = resolve_database_path(args.db)
+    handler: Handler | None = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from companion.ui.app import run_app
+
+            return run_app(db_path, read_only=args.read_only)
+        return handler(args)
+    except DatabaseUnusable as error:
+        _fail(error.message)
+        return EXIT_DATABASE_UNUSABLE
+    except StoreError as error:
+        _fail(error.message)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+
+
+def _fail(message: str) -> None:
+    print(f"companion: {message}", file=sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"the database file (default: ${DATABASE_ENV}, else the user data folder)",
+    )
+    common.add_argument(
+        "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log details"
+    )
+    parser = argparse.ArgumentParser(
+        prog="companion",
+        description=f"{APP_NAME}: with no command, opens the window.",
+        parents=[common],
+    )
+    parser.set_defaults(db=None, verbose=False)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--read-only", action="store_true", help="open the window without changing the database"
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo", parents=[common], help="fill a new, empty database with the demo creator"
+    )
+    demo.add_argument(
+        "--scale",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help="N times the posts (and, from 2, six accounts and longer history) for benchmarks",
+    )
+    demo.set_defaults(handler=_demo)
+
+    backup = commands.add_parser("backup", parents=[common], help="back the database up now")
+    backup.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="write the backup here instead"
+    )
+    backup.set_defaults(handler=_backup)
+
+    restore = commands.add_parser(
+        "restore", parents=[common], help="replace the database with a backup (checked first)"
+    )
+    restore.add_argument("file", metavar="FILE", type=Path, help="the backup to restore")
+    restore.set_defaults(handler=_restore)
+
+    backups = commands.add_parser("backups", parents=[common], help="list the backups kept")
+    backups.set_defaults(handler=_list_backups)
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, got {value}")
+    return value
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from companion.demo import generate_demo
+    from companion.store.database import open_store
+    from companion.store.records import has_records
+
+    db_path = resolve_database_path(args.db)
+    with open_store(db_path) as store:
+        if has_records(store):
+            _fail(
+                f"{db_path} already holds data; the demo goes into a new or empty database. "
+                "Choose another path with --db."
+            )
+            return EXIT_FAILED
+        summary = generate_demo(store, scale=args.scale)
+    print(f"Demo data written to {db_path}: {summary.describe()}.")
+    return EXIT_OK
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from companion.store.backup import take_backup
+    from companion.store.database import open_store
+
+    db_path = resolve_database_path(args.db)
+    if not db_path.exists():
+        _fail(f"There is no database at {db_path} to back up.")
+        return EXIT_FAILED
+    with open_store(db_path, exclusive=False) as store:
+        path = take_backup(store, reason="manual", target=args.output)
+    print(f"Backed up to {path}")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from companion.store.backup import restore_backup
+    from companion.store.database import instance_lock, open_store
+
+    db_path = resolve_database_path(args.db)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with instance_lock(db_path):
+        kept = restore_backup(db_path, args.file)
+    # Opening brings an older backup up to the current schema (with a backup first).
+    open_store(db_path).close()
+    print(f"Restored {args.file} into {db_path}.")
+    if kept is not None:
+        print(f"The database it replaced is kept as {kept}")
+    return EXIT_OK
+
+
+def _list_backups(args: argparse.Namespace) -> int:
+    from companion.store.backup import backup_folder, list_backups
+
+    db_path = resolve_database_path(args.db)
+    backups = list_backups(db_path)
+    if not backups:
+        print(f"No backups yet in {backup_folder(db_path)}")
+    for backup in backups:
+        print(f"{backup.taken_at:%Y-%m-%d %H:%M:%S}  {backup.reason:<16}  {backup.path}")
+    return EXIT_OK

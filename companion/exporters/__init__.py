@@ -1,0 +1,1 @@
+"""Files the app writes for others: the media kit PDF, CSV, iCalendar."""

@@ -1,0 +1,21 @@
+"""Where the creator's database lives: `--db`, then `COMPANION_DB`, then the OS's user data folder."""
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from companion import APP_ID
+
+DATABASE_ENV = "COMPANION_DB"
+DATABASE_FILENAME = "companion.sqlite"
+
+
+def default_database_path() -> Path:
+    return platformdirs.user_data_path(APP_ID, appauthor=False) / DATABASE_FILENAME
+
+
+def resolve_database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """The database to use: the command line wins over the environment over the default."""
+    chosen = cli_value or os.environ.get(DATABASE_ENV) or default_database_path()
+    return Path(chosen).expanduser().absolute()
