@@ -6,13 +6,14 @@ Exit codes: 0 done; 1 the command failed (the message says why); 2 wrong usage;
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from companion import APP_NAME, __version__
 from companion.store.errors import DatabaseUnusable, StoreError
-from companion.store.location import DATABASE_ENV, resolve_database_path
+from companion.store.location import DATABASE_ENV, demo_database_path, resolve_database_path
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -28,13 +29,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    db_path = resolve_database_path(args.db)
     handler: Handler | None = getattr(args, "handler", None)
     try:
         if handler is None:
-            from companion.ui.app import run_app
-
-            return run_app(db_path, read_only=args.read_only)
+            return _open_window(args)
         return handler(args)
     except DatabaseUnusable as error:
         _fail(error.message)
@@ -44,6 +42,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from companion.ui.app import run_app
+
+    if args.demo:
+        db_path = Path(args.db).expanduser().absolute() if args.db else demo_database_path()
+        _ensure_demo(db_path)
+        return run_app(db_path, read_only=args.read_only)
+    explicit = args.db or os.environ.get(DATABASE_ENV)
+    return run_app(resolve_database_path(args.db) if explicit else None, read_only=args.read_only)
+
+
+def _ensure_demo(db_path: Path) -> None:
+    from companion.demo import generate_demo
+    from companion.store.database import open_store
+    from companion.store.records import has_records
+
+    with open_store(db_path) as store:
+        if not has_records(store):
+            generate_demo(store)
 
 
 def _fail(message: str) -> None:
@@ -68,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(db=None, verbose=False)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the demo creator's database (made on first use) instead of your own",
+    )
     parser.add_argument(
         "--read-only", action="store_true", help="open the window without changing the database"
     )

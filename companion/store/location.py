@@ -15,6 +15,11 @@ def default_database_path() -> Path:
     return platformdirs.user_data_path(APP_ID, appauthor=False) / DATABASE_FILENAME
 
 
+def demo_database_path() -> Path:
+    """Where `companion --demo` keeps the demo creator, apart from the creator's own data."""
+    return platformdirs.user_data_path(APP_ID, appauthor=False) / "demo.sqlite"
+
+
 def resolve_database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     """The database to use: the command line wins over the environment over the default."""
     chosen = cli_value or os.environ.get(DATABASE_ENV) or default_database_path()

@@ -1,0 +1,1 @@
+"""Creator Companion's tests; the tree mirrors `companion/`."""

@@ -1,0 +1,1 @@
+"""Performance benchmarks: `python tests/benchmarks/run.py [NAME ...]`."""
