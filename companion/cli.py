@@ -69,7 +69,12 @@ def _fail(message: str) -> None:
     print(f"companion: {message}", file=sys.stderr)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options() -> argparse.ArgumentParser:
+    """--db and --verbose, accepted before or after the command.
+
+    A fresh parser each time: argparse shares option objects with the parsers built
+    from it, and the top level's defaults must not leak into the commands'.
+    """
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -80,10 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log details"
     )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="companion",
         description=f"{APP_NAME}: with no command, opens the window.",
-        parents=[common],
+        parents=[_common_options()],
     )
     parser.set_defaults(db=None, verbose=False)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -98,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     demo = commands.add_parser(
-        "demo", parents=[common], help="fill a new, empty database with the demo creator"
+        "demo", parents=[_common_options()], help="fill a new, empty database with the demo creator"
     )
     demo.add_argument(
         "--scale",
@@ -109,19 +118,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.set_defaults(handler=_demo)
 
-    backup = commands.add_parser("backup", parents=[common], help="back the database up now")
+    backup = commands.add_parser(
+        "backup", parents=[_common_options()], help="back the database up now"
+    )
     backup.add_argument(
         "-o", "--output", metavar="FILE", type=Path, help="write the backup here instead"
     )
     backup.set_defaults(handler=_backup)
 
     restore = commands.add_parser(
-        "restore", parents=[common], help="replace the database with a backup (checked first)"
+        "restore",
+        parents=[_common_options()],
+        help="replace the database with a backup (checked first)",
     )
     restore.add_argument("file", metavar="FILE", type=Path, help="the backup to restore")
     restore.set_defaults(handler=_restore)
 
-    backups = commands.add_parser("backups", parents=[common], help="list the backups kept")
+    backups = commands.add_parser(
+        "backups", parents=[_common_options()], help="list the backups kept"
+    )
     backups.set_defaults(handler=_list_backups)
     return parser
 

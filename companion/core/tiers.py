@@ -5,6 +5,7 @@ The presets live in `resources/tiers.json`; this module is the only reader.
 
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 
 from companion.core.resources import load_json
 
@@ -41,8 +42,8 @@ class TierThresholds:
         values = self.as_tuple()
         if values[0] < 1:
             raise InvalidThresholds("Nano must start at 1 follower or more.")
-        for lower, higher, (low_tier, high_tier) in zip(
-            values, values[1:], zip(RANKED_TIERS, RANKED_TIERS[1:], strict=False), strict=False
+        for (lower, higher), (low_tier, high_tier) in zip(
+            pairwise(values), pairwise(RANKED_TIERS), strict=True
         ):
             if higher < lower:
                 raise InvalidThresholds(

@@ -37,7 +37,8 @@ def list_backups(db_path: Path) -> list[Backup]:
         if match and match["stem"] == db_path.stem:
             taken_at = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
             found.append(Backup(file, taken_at, match["reason"]))
-    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    # Several backups can share a second; the file's own time orders those.
+    return sorted(found, key=lambda b: (b.taken_at, b.path.stat().st_mtime_ns), reverse=True)
 
 
 def copy_database(source: sqlite3.Connection, target: Path) -> Path:

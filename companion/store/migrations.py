@@ -132,11 +132,12 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def apply_migrations(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> list[int]:
-    """Bring the database up to `target`, one transaction per migration; returns the versions applied.
+def apply_migrations(conn: sqlite3.Connection, target: int | None = None) -> list[int]:
+    """Bring the database up to `target` (default: the latest), one transaction per migration.
 
-    The caller takes the backup first (see `database.open_store`).
+    Returns the versions applied. The caller takes the backup first (see `database.open_store`).
     """
+    target = len(MIGRATIONS) if target is None else target
     applied = []
     for version in range(schema_version(conn) + 1, target + 1):
         conn.execute("BEGIN IMMEDIATE")

@@ -36,8 +36,7 @@ class RecordCounts:
 
 def record_counts(store: Store) -> RecordCounts:
     counts = [
-        store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        for table in RECORD_TABLES
+        store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in RECORD_TABLES
     ]
     return RecordCounts(*counts)
 
