@@ -1,0 +1,85 @@
+"""Engagement: per post by followers, reach or views, and per account over a window (REFERENCE.md §2).
+
+A rate that cannot be computed (no followers, reach or views known, or zero of them)
+is None — shown as "—" — never an error and never 0.
+"""
+
+import bisect
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+ENGAGEMENT_FIELDS = ("likes", "comments", "shares", "saves")
+DEFAULT_MIN_POSTS = 3
+DEFAULT_WINDOW_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Interactions:
+    """A post's counts as the platform exposes them; None where it does not."""
+
+    likes: int | None = None
+    comments: int | None = None
+    shares: int | None = None
+    saves: int | None = None
+
+    def total(self) -> int | None:
+        """Likes + comments + shares + saves, counting what exists; None if nothing does."""
+        known = list(self.counted().values())
+        return sum(known) if known else None
+
+    def counted(self) -> dict[str, int]:
+        """The counts that exist, by name: say which were counted."""
+        return {
+            name: value for name in ENGAGEMENT_FIELDS if (value := getattr(self, name)) is not None
+        }
+
+
+def rate(engagements: int | None, base: int | None) -> float | None:
+    """engagements / base, or None when either is unknown or the base is not positive."""
+    if engagements is None or base is None or base <= 0:
+        return None
+    return engagements / base
+
+
+def followers_on(day: date, snapshots: Sequence[tuple[date, int]]) -> int | None:
+    """Followers from the snapshot nearest to `day` (the earlier one on a tie).
+
+    `snapshots` is sorted by date. Used for ER by followers at the time of a post.
+    """
+    if not snapshots:
+        return None
+    dates = [d for d, _ in snapshots]
+    index = bisect.bisect_left(dates, day)
+    if index < len(dates) and dates[index] == day:
+        return snapshots[index][1]
+    candidates = [i for i in (index - 1, index) if 0 <= i < len(dates)]
+    nearest = min(candidates, key=lambda i: (abs((dates[i] - day).days), dates[i]))
+    return snapshots[nearest][1]
+
+
+@dataclass(frozen=True)
+class PeriodEngagement:
+    """An account's ER over a window: the mean, and the median (one viral post distorts the mean)."""
+
+    mean: float | None
+    median: float | None
+    posts_counted: int
+    min_posts: int
+
+    @property
+    def enough_posts(self) -> bool:
+        return self.posts_counted >= self.min_posts
+
+
+def period_engagement(
+    rates: Sequence[float | None], min_posts: int = DEFAULT_MIN_POSTS
+) -> PeriodEngagement:
+    """Mean and median of the posts' rates that are known; None for both below `min_posts`."""
+    known = [r for r in rates if r is not None]
+    if len(known) < max(min_posts, 1):
+        return PeriodEngagement(None, None, len(known), min_posts)
+    return PeriodEngagement(
+        statistics.fmean(known), statistics.median(known), len(known), min_posts
+    )
