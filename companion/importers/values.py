@@ -14,6 +14,7 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 _SUFFIXED = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?)(?P<suffix>[kmb])$", re.IGNORECASE)
 _GROUPED_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
 _GROUPED_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_DIGITS = re.compile(r"^[0-9]+$")
 _PLAIN_NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _SIGNED_NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)$")
 
@@ -54,7 +55,7 @@ def parse_count(text: str | None) -> int | None:
     if suffixed := _SUFFIXED.match(cleaned):
         number = float(suffixed["number"].replace(",", "."))
         return round(number * _SUFFIXES[suffixed["suffix"].lower()])
-    if cleaned.isdigit():
+    if _DIGITS.match(cleaned):
         return int(cleaned)
     if _GROUPED_COMMA.match(cleaned):
         return int(cleaned.replace(",", ""))
@@ -118,7 +119,7 @@ def detect_date_format(samples: Iterable[str]) -> str | None:
     values = [s.strip() for s in samples if not is_empty(s)]
     if not values:
         return None
-    if all(v.isdigit() and len(v) in (10, 13) for v in values):
+    if all(_DIGITS.match(v) and len(v) in (10, 13) for v in values):
         return EPOCH_SECONDS if len(values[0]) == 10 else EPOCH_MILLISECONDS
     if all(_iso_datetime(v) is not None for v in values):
         return "iso"
