@@ -1,6 +1,10 @@
 """What kind of thing a creator published: a post, a carousel, a reel or short, a story, a video, a live."""
 
+from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
+
+from companion.core.engagement import Interactions
 
 
 class PostKind(StrEnum):
@@ -26,3 +30,32 @@ _LABELS = {
     PostKind.VIDEO: "Video",
     PostKind.LIVE: "Live",
 }
+
+
+@dataclass(frozen=True)
+class Post:
+    """One published piece of content and its numbers, as they stand now (None: not known)."""
+
+    account_id: int
+    published_at: datetime
+    kind: PostKind
+    id: int | None = None
+    platform_post_id: str | None = None
+    caption: str | None = None
+    url: str | None = None
+    likes: int | None = None
+    comments: int | None = None
+    shares: int | None = None
+    saves: int | None = None
+    views: int | None = None
+    reach: int | None = None
+    impressions: int | None = None
+    source: str = "manual"
+
+    @property
+    def interactions(self) -> Interactions:
+        return Interactions(self.likes, self.comments, self.shares, self.saves)
+
+    @property
+    def engagements(self) -> int | None:
+        return self.interactions.total()
