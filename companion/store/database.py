@@ -1,15 +1,14 @@
 """Opening the creator's database: the checks that make it usable, pragmas, migrations, the instance lock."""
 
 import contextlib
+import functools
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-import filelock
-import sqlite_utils
 
 from companion.store.errors import (
     DatabaseCorrupt,
@@ -19,7 +18,11 @@ from companion.store.errors import (
     DatabaseUnusable,
     StoreError,
 )
+from companion.store.instance_lock import InstanceLock
 from companion.store.migrations import LATEST_VERSION, apply_migrations, schema_version
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +31,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class Store:
-    """An open database: the sqlite-utils `Database`, its path, and the instance lock it holds."""
+    """An open database: its connection, its path, and the instance lock it holds.
+
+    Reads go through `query`; writes through sqlite-utils (`db`) inside `transaction()`.
+    """
 
     def __init__(
         self,
@@ -36,15 +42,31 @@ class Store:
         conn: sqlite3.Connection,
         *,
         read_only: bool,
-        lock: filelock.BaseFileLock | None,
+        lock: InstanceLock | None,
     ) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self.read_only = read_only
         self._lock = lock
 
-    def transaction(self) -> contextlib.AbstractContextManager[sqlite_utils.Database]:
+    @functools.cached_property
+    def db(self) -> "sqlite_utils.Database":
+        """sqlite-utils over the same connection, imported on first use.
+
+        sqlite-utils imports numpy, click and dateutil: about 100 ms that the window's
+        start-up, which only reads, does without.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        """The rows of a read query as dicts keyed by column name."""
+        cursor = self.conn.execute(sql, params)
+        columns = [c[0] for c in cursor.description or ()]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    def transaction(self) -> contextlib.AbstractContextManager["sqlite_utils.Database"]:
         """Every write goes through one of these: all of it lands, or none of it."""
         if self.read_only:
             raise DatabaseReadOnly(
@@ -74,7 +96,7 @@ def lock_path(db_path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def instance_lock(db_path: Path) -> Iterator[filelock.BaseFileLock]:
+def instance_lock(db_path: Path) -> Iterator[InstanceLock]:
     """Hold the database's instance lock for a block, or raise DatabaseInUse."""
     lock = acquire_instance_lock(db_path)
     try:
@@ -83,24 +105,21 @@ def instance_lock(db_path: Path) -> Iterator[filelock.BaseFileLock]:
         lock.release()
 
 
-def acquire_instance_lock(db_path: Path) -> filelock.BaseFileLock:
-    """The lock that keeps two running copies of the app off one database.
-
-    The OS drops it when the process ends, however it ends, so a crash leaves no stale lock.
-    """
-    lock = filelock.FileLock(str(lock_path(db_path)), timeout=0)
+def acquire_instance_lock(db_path: Path) -> InstanceLock:
+    """Take the lock that keeps two running copies of the app off one database."""
+    lock = InstanceLock(lock_path(db_path))
     try:
-        lock.acquire()
-    except filelock.Timeout:
-        raise DatabaseInUse(
-            f"{db_path.name} is open in another running Creator Companion window. "
-            "Close that window first, or open this one read-only.",
-            db_path,
-        ) from None
+        acquired = lock.try_acquire()
     except OSError as error:
         raise DatabaseReadOnly(
             f"The folder of {db_path.name} cannot be written to ({error.strerror}).", db_path
         ) from None
+    if not acquired:
+        raise DatabaseInUse(
+            f"{db_path.name} is open in another running Creator Companion window. "
+            "Close that window first, or open this one read-only.",
+            db_path,
+        )
     return lock
 
 

@@ -10,7 +10,7 @@ from companion.store.database import Store
 
 def load_settings(store: Store) -> Settings:
     """The saved settings; a missing or unreadable value falls back to its default."""
-    saved = {row["key"]: row["value"] for row in store.db.query("SELECT key, value FROM setting")}
+    saved = {row["key"]: row["value"] for row in store.query("SELECT key, value FROM setting")}
     defaults = Settings()
     values = {}
     for key, default in asdict(defaults).items():
