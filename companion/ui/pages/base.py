@@ -1,9 +1,16 @@
 """What a page of the main window is, and the empty state a page shows before it has anything to show."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from companion.store.records import RecordCounts, record_counts
 from companion.ui.context import AppContext
+from companion.ui.icons import icon
+
+PAGE_MARGINS = (32, 24, 32, 24)
+EMPTY_STATE_WIDTH = 560
+EMPTY_STATE_ICON = QSize(48, 48)
 
 
 class Page(QWidget):
@@ -33,18 +40,102 @@ class EmptyState(QWidget):
     def __init__(self, title: str, body: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("emptyState")
-        self.title_label = QLabel(title)
-        self.title_label.setObjectName("emptyStateTitle")
-        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title_label.setWordWrap(True)
-        self.body_label = QLabel(body)
-        self.body_label.setObjectName("emptyStateBody")
-        self.body_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.body_label.setWordWrap(True)
-        self.body_label.setMaximumWidth(520)
+        self.icon_label = QLabel()
+        self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.icon_label.hide()
+        self.title_label = _centred_label(title, "emptyStateTitle")
+        self.body_label = _centred_label(body, "emptyStateBody")
+        # The labels fill a column of readable width: a wrapping label centred at its own
+        # (narrow) size hint gets a height computed for another width and is cut off.
+        column = QWidget()
+        column.setMaximumWidth(EMPTY_STATE_WIDTH)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(8)
+        column_layout.addWidget(self.icon_label)
+        column_layout.addSpacing(4)
+        column_layout.addWidget(self.title_label)
+        column_layout.addWidget(self.body_label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 100)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(self.title_label, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(8)
-        layout.addWidget(self.body_label, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+        layout.addLayout(row)
+        layout.addStretch(3)
+
+    def set_body(self, body: str) -> None:
+        self.body_label.setText(body)
+
+    def set_icon(self, pixmap: QPixmap) -> None:
+        """A large, quiet picture above the title."""
+        self.icon_label.setPixmap(pixmap)
+        self.icon_label.setVisible(not pixmap.isNull())
+
+
+def _centred_label(text: str, object_name: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(object_name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    return label
+
+
+def page_title_label(title: str) -> QLabel:
+    """The large title at the top of a page."""
+    label = QLabel(title)
+    label.setObjectName("pageTitle")
+    return label
+
+
+def count_phrase(count: int, singular: str, plural: str | None = None) -> str:
+    """`count_phrase(1, "post")` → "1 post"; `count_phrase(1200, "post")` → "1,200 posts"."""
+    word = singular if count == 1 else (plural or f"{singular}s")
+    return f"{count:,} {word}"
+
+
+class PlannedPage(Page):
+    """A page whose feature comes in a later version: an honest empty state.
+
+    It says what the page will do and, where the record already holds something the page
+    will work with, how much; it never shows a number the record does not hold.
+    """
+
+    icon_name = ""
+    """The page's icon in resources/icons, shown large above the empty state's title."""
+
+    heading = ""
+    """The empty state's title."""
+
+    promise = ""
+    """What the page will do, in a creator's words."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.empty_state = EmptyState(self.heading, self.promise)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.addWidget(page_title_label(self.title))
+        layout.addWidget(self.empty_state, 1)
+        self._show_icon()
+        self.reload()
+
+    def reload(self) -> None:
+        held = self.describe_record(record_counts(self.context.store))
+        soon = "This page arrives in a later version of Creator Companion."
+        self.empty_state.set_body("\n\n".join(part for part in (self.promise, held, soon) if part))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._show_icon()
+        super().changeEvent(event)
+
+    def _show_icon(self) -> None:
+        if self.icon_name:
+            picture = icon(self.icon_name).pixmap(EMPTY_STATE_ICON, QIcon.Mode.Disabled)
+            self.empty_state.set_icon(picture)
+
+    def describe_record(self, counts: RecordCounts) -> str:
+        """A sentence about what the record already holds for this page, or "" when nothing."""
+        return ""

@@ -1,0 +1,107 @@
+"""Starting the window: the QApplication, the database it opens, and what happens once it is on screen."""
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from companion import APP_ID, APP_NAME
+from companion.cli import EXIT_DATABASE_UNUSABLE
+from companion.store.location import default_database_path
+from companion.ui.database_dialogs import open_database
+from companion.ui.icons import app_icon
+from companion.ui.main_window import MainWindow, remember_database, remembered_database
+from companion.ui.theme import install_theme
+
+ORGANIZATION_NAME = APP_NAME
+
+
+def run_app(
+    db_path: Path | None,
+    *,
+    read_only: bool = False,
+    on_ready: Callable[[MainWindow], None] | None = None,
+) -> int:
+    """Open the window on `db_path` and run until it closes; returns the exit code.
+
+    `db_path` None means neither --db nor COMPANION_DB was given: the database last opened
+    from the File menu, if it still exists, else the default one. `on_ready` is called once,
+    after the window's first paint, when the event loop is idle.
+    """
+    app = application()
+    install_theme(app)
+    path = db_path or start_path()
+    store = open_database(path, read_only=read_only)
+    if store is None:
+        return EXIT_DATABASE_UNUSABLE
+    if store.path != path:
+        remember_database(store.path)
+    window = MainWindow(store)
+    window.closed.connect(app.quit)
+    window.show()
+    when_first_painted(window, lambda: _after_first_paint(window, on_ready))
+    try:
+        return app.exec()
+    finally:
+        window.close()
+
+
+def application() -> QApplication:
+    """The QApplication, created once with the app's names, icon and DPI policy."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(sys.argv[:1])
+    configure_application(app)
+    return app
+
+
+def configure_application(app: QApplication) -> None:
+    app.setOrganizationName(ORGANIZATION_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+
+
+def start_path() -> Path:
+    last = remembered_database()
+    if last is not None and last.is_file():
+        return last
+    return default_database_path()
+
+
+def _after_first_paint(window: MainWindow, on_ready: Callable[[MainWindow], None] | None) -> None:
+    if on_ready is not None:
+        on_ready(window)
+    QTimer.singleShot(0, window.take_daily_backup)
+    QTimer.singleShot(0, window.offer_demo_if_new)
+
+
+class _FirstPaintWatcher(QObject):
+    """Calls back once, when the event loop is idle after `window` (or a child) first painted."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._callback = callback
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            QApplication.instance().removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def when_first_painted(window: QWidget, callback: Callable[[], None]) -> None:
+    _FirstPaintWatcher(window, callback)

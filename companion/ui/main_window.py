@@ -1,0 +1,591 @@
+"""The main window: sidebar and lazily built pages, menus, status bar, and the database it shows."""
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion import APP_NAME, __version__
+from companion.exporters.csv_export import ExportFailed, export_tables
+from companion.store.backup import backup_folder, backup_if_due, restore_backup, take_backup
+from companion.store.database import Store
+from companion.store.errors import StoreError
+from companion.store.onboarding import demo_offered, mark_demo_offered
+from companion.store.records import has_records
+from companion.ui import database_dialogs as dialogs
+from companion.ui.context import AppContext
+from companion.ui.icons import app_icon, icon
+from companion.ui.pages.base import Page
+from companion.ui.theme import Appearance, install_theme
+from companion.ui.welcome import WelcomeDialog
+
+log = logging.getLogger(__name__)
+
+LAST_DATABASE_KEY = "database/last"
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+PAGE_KEY = "window/page"
+SIDEBAR_KEY = "window/sidebar"
+STATUS_BAR_KEY = "window/statusbar"
+DEFAULT_SIZE = QSize(1200, 780)
+SIDEBAR_WIDTH = 210
+STATUS_TIMEOUT_MS = 8000
+IMPORT_NOT_YET = "Importing platform exports and CSV files is not available yet."
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A sidebar entry: the page class is imported and built the first time it is shown."""
+
+    key: str
+    title: str
+    module: str
+    class_name: str
+
+    def build(self, context: AppContext) -> Page:
+        page_class = getattr(importlib.import_module(self.module), self.class_name)
+        return page_class(context)
+
+
+PAGES = (
+    PageSpec("dashboard", "Dashboard", "companion.ui.pages.dashboard", "DashboardPage"),
+    PageSpec("audience", "Audience", "companion.ui.pages.audience", "AudiencePage"),
+    PageSpec("posts", "Posts", "companion.ui.pages.posts", "PostsPage"),
+    PageSpec("deals", "Deals", "companion.ui.pages.deals", "DealsPage"),
+    PageSpec("captions", "Captions", "companion.ui.pages.captions", "CaptionsPage"),
+    PageSpec("subtitles", "Subtitles", "companion.ui.pages.subtitles", "SubtitlesPage"),
+    PageSpec("mediakit", "Media Kit", "companion.ui.pages.mediakit", "MediaKitPage"),
+    PageSpec("settings", "Settings", "companion.ui.pages.settings", "SettingsPage"),
+)
+PAGE_KEYS = tuple(spec.key for spec in PAGES)
+
+
+def remember_database(path: Path) -> None:
+    """The database the next start opens when neither --db nor COMPANION_DB says otherwise."""
+    QSettings().setValue(LAST_DATABASE_KEY, str(path))
+
+
+def remembered_database() -> Path | None:
+    value = QSettings().value(LAST_DATABASE_KEY)
+    return Path(str(value)) if value else None
+
+
+def choose_export_folder(parent: QWidget | None, start: Path) -> Path | None:
+    name = QFileDialog.getExistingDirectory(parent, "Choose a folder for the CSV files", str(start))
+    return Path(name) if name else None
+
+
+def about_text(db_path: Path) -> str:
+    """Help ▸ About: the name, the version, and where the data lives."""
+    return (
+        f"<h3>{APP_NAME} {__version__}</h3>"
+        "<p>Your own record of audience, brand deals, captions and subtitles, "
+        "and a media kit made from it. It works offline; nothing leaves this computer.</p>"
+        f"<p><b>Your data:</b> {escape(str(db_path))}<br>"
+        f"<b>Backups:</b> {escape(str(backup_folder(db_path)))}</p>"
+    )
+
+
+def _shortcuts(standard: QKeySequence.StandardKey, *fallbacks: str) -> list[QKeySequence]:
+    """The platform's keys for a standard action, plus the ones the creator expects everywhere."""
+    keys = list(QKeySequence.keyBindings(standard))
+    for text in fallbacks:
+        key = QKeySequence(text)
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
+class MainWindow(QMainWindow):
+    """One database at a time, shown through the sidebar's pages."""
+
+    closed = Signal()
+    page_changed = Signal(str)
+    """Carries the key of the page now shown (see PAGES)."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = AppContext(store, self)
+        self.theme = install_theme(QApplication.instance())
+        self.welcome_dialog: WelcomeDialog | None = None
+        self._pages: dict[str, Page] = {}
+        self._store_closed = False
+        self._shut_down = False
+        self.setWindowIcon(app_icon())
+        self.setCentralWidget(self._build_body())
+        self._build_menus()
+        self._build_status_bar()
+        self.context.status_message.connect(self.show_status)
+        self.context.data_changed.connect(self._update_find)
+        self._restore_window_settings()
+        self._apply_store_state()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_body(self) -> QWidget:
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        # Polished before its rows exist: rows laid out before the style sheet applies keep
+        # their unstyled height as spacing, and overlap once styled.
+        self.sidebar.ensurePolished()
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for spec in PAGES:
+            item = QListWidgetItem(icon(spec.key), spec.title, self.sidebar)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
+        self.sidebar_panel = QWidget()
+        self.sidebar_panel.setObjectName("sidebarPanel")
+        self.sidebar_panel.setFixedWidth(SIDEBAR_WIDTH)
+        self.sidebar_panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        panel_layout = QVBoxLayout(self.sidebar_panel)
+        panel_layout.setContentsMargins(0, 8, 0, 8)
+        panel_layout.addWidget(self.sidebar)
+        self.stack = QStackedWidget()
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar_panel)
+        layout.addWidget(self.stack, 1)
+        return body
+
+    def _build_menus(self) -> None:
+        self._build_file_menu(self.menuBar().addMenu("&File"))
+        self._build_edit_menu(self.menuBar().addMenu("&Edit"))
+        self._build_view_menu(self.menuBar().addMenu("&View"))
+        self._build_help_menu(self.menuBar().addMenu("&Help"))
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[..., object] | None = None,
+        shortcuts: list[QKeySequence] | None = None,
+    ) -> QAction:
+        action = menu.addAction(text)
+        if slot is not None:
+            action.triggered.connect(slot)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        return action
+
+    def _build_file_menu(self, menu: QMenu) -> None:
+        menu.setToolTipsVisible(True)
+        self.action_new_database = self._action(
+            menu, "&New database…", self.new_database, [QKeySequence("Ctrl+Shift+N")]
+        )
+        self.action_open_database = self._action(
+            menu,
+            "&Open database…",
+            self.open_database,
+            _shortcuts(QKeySequence.StandardKey.Open, "Ctrl+O"),
+        )
+        menu.addSeparator()
+        self.action_import = self._action(menu, "&Import…")
+        self.action_import.setEnabled(False)
+        self.action_import.setStatusTip(IMPORT_NOT_YET)
+        self.action_import.setToolTip(IMPORT_NOT_YET)
+        self.action_export = self._action(menu, "&Export…", self.export_csv)
+        self.action_export.setStatusTip("Write every table of your record as a CSV file.")
+        menu.addSeparator()
+        self.action_back_up = self._action(
+            menu, "&Back up now", self.back_up_now, [QKeySequence("Ctrl+B")]
+        )
+        self.action_restore = self._action(menu, "&Restore from backup…", self.restore_from_backup)
+        menu.addSeparator()
+        self.action_quit = self._action(
+            menu, "&Quit", self.close, _shortcuts(QKeySequence.StandardKey.Quit, "Ctrl+Q")
+        )
+        self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
+
+    def _build_edit_menu(self, menu: QMenu) -> None:
+        stack = self.context.undo_stack
+        self.action_undo = stack.createUndoAction(self, "&Undo")
+        self.action_undo.setShortcuts(_shortcuts(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
+        self.action_redo = stack.createRedoAction(self, "&Redo")
+        self.action_redo.setShortcuts(
+            _shortcuts(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y")
+        )
+        stack.canUndoChanged.connect(self._guard_read_only_undo)
+        stack.canRedoChanged.connect(self._guard_read_only_undo)
+        menu.addAction(self.action_undo)
+        menu.addAction(self.action_redo)
+        menu.addSeparator()
+        self.action_find = self._action(
+            menu, "&Find", self.find, _shortcuts(QKeySequence.StandardKey.Find, "Ctrl+F")
+        )
+        menu.aboutToShow.connect(self._update_find)
+
+    def _build_view_menu(self, menu: QMenu) -> None:
+        self.action_show_sidebar = self._action(menu, "Show &sidebar")
+        self.action_show_sidebar.setCheckable(True)
+        self.action_show_sidebar.setChecked(True)
+        self.action_show_sidebar.toggled.connect(self.sidebar_panel.setVisible)
+        self.action_show_status_bar = self._action(menu, "Show status &bar")
+        self.action_show_status_bar.setCheckable(True)
+        self.action_show_status_bar.setChecked(True)
+        self.action_show_status_bar.toggled.connect(self.statusBar().setVisible)
+        menu.addSeparator()
+        self._page_group = QActionGroup(self)
+        self.page_actions: dict[str, QAction] = {}
+        for number, spec in enumerate(PAGES, start=1):
+            action = self._action(
+                menu,
+                spec.title,
+                lambda _=False, k=spec.key: self.show_page(k),
+                [QKeySequence(f"Ctrl+{number}")],
+            )
+            action.setCheckable(True)
+            self._page_group.addAction(action)
+            self.page_actions[spec.key] = action
+        menu.addSeparator()
+        self._build_appearance_menu(menu.addMenu("&Appearance"))
+        self.action_full_screen = self._action(
+            menu, "&Full screen", shortcuts=_shortcuts(QKeySequence.StandardKey.FullScreen, "F11")
+        )
+        self.action_full_screen.setCheckable(True)
+        self.action_full_screen.toggled.connect(self._set_full_screen)
+
+    def _build_appearance_menu(self, menu: QMenu) -> None:
+        group = QActionGroup(self)
+        self.appearance_actions: dict[Appearance, QAction] = {}
+        for appearance, text in (
+            (Appearance.SYSTEM, "&System"),
+            (Appearance.LIGHT, "&Light"),
+            (Appearance.DARK, "&Dark"),
+        ):
+            action = self._action(menu, text, lambda _=False, a=appearance: self.set_appearance(a))
+            action.setCheckable(True)
+            action.setChecked(appearance is self.theme.appearance)
+            group.addAction(action)
+            self.appearance_actions[appearance] = action
+
+    def _build_help_menu(self, menu: QMenu) -> None:
+        self.action_about = self._action(menu, f"&About {APP_NAME}", self.show_about)
+        self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.action_about_qt = self._action(menu, "About &Qt", QApplication.aboutQt)
+        self.action_about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+
+    def _build_status_bar(self) -> None:
+        self.database_label = QLabel()
+        self.database_label.setObjectName("databaseLabel")
+        self.read_only_label = QLabel("read-only")
+        self.read_only_label.setObjectName("readOnlyBadge")
+        self.read_only_label.setToolTip("Nothing in this database can be changed in this window.")
+        self.statusBar().addPermanentWidget(self.read_only_label)
+        self.statusBar().addPermanentWidget(self.database_label)
+
+    # --- pages ------------------------------------------------------------------------------
+
+    def show_page(self, key: str) -> None:
+        """Show a page by key (see PAGES), building it on its first visit."""
+        self.sidebar.setCurrentRow(PAGE_KEYS.index(key))
+
+    def current_page_key(self) -> str:
+        item = self.sidebar.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else PAGE_KEYS[0]
+
+    def current_page(self) -> Page | None:
+        return self._pages.get(self.current_page_key())
+
+    def page(self, key: str) -> Page | None:
+        """The page widget if it has been built; pages are built on their first visit."""
+        return self._pages.get(key)
+
+    def built_pages(self) -> list[str]:
+        return list(self._pages)
+
+    def _on_sidebar_row(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = PAGES[row]
+        page = self._pages.get(spec.key)
+        if page is None:
+            page = spec.build(self.context)
+            self._pages[spec.key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self.page_actions[spec.key].setChecked(True)
+        self._update_find()
+        self.page_changed.emit(spec.key)
+
+    def find(self) -> None:
+        page = self.current_page()
+        if page is not None and page.can_find():
+            page.find()
+
+    def _update_find(self) -> None:
+        page = self.current_page()
+        self.action_find.setEnabled(page is not None and page.can_find())
+
+    # --- the database -----------------------------------------------------------------------
+
+    def _apply_store_state(self) -> None:
+        """Title, status bar and which actions can write, for the database now open."""
+        store = self.context.store
+        self.setWindowTitle(f"{APP_NAME} — {store.path.name}")
+        self.database_label.setText(store.path.name)
+        self.database_label.setToolTip(str(store.path))
+        self.read_only_label.setVisible(store.read_only)
+        self.action_restore.setEnabled(not store.read_only)
+        self._guard_read_only_undo()
+
+    def _guard_read_only_undo(self) -> None:
+        if self.context.read_only:
+            self.action_undo.setEnabled(False)
+            self.action_redo.setEnabled(False)
+
+    def _folder(self) -> Path:
+        return self.context.store.path.parent
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def new_database(self) -> None:
+        path = dialogs.choose_new_database(self, self._folder())
+        if path is None:
+            return
+        if path.exists():
+            dialogs.show_error(
+                self,
+                f"{path.name} already exists",
+                "Choose a new name for the new database, or open this one with "
+                "File ▸ Open database….",
+            )
+            return
+        self.switch_to(path)
+
+    def open_database(self) -> None:
+        path = dialogs.choose_existing_database(self, self._folder())
+        if path is not None:
+            self.switch_to(path)
+
+    def switch_to(self, path: Path) -> bool:
+        """Open another database in this window; the current one stays open if that fails."""
+        if path.absolute() == self.context.store.path.absolute():
+            self.show_status(f"{path.name} is already open.")
+            return False
+        store = dialogs.open_database(path, parent=self, quit_text="Cancel")
+        if store is None:
+            return False
+        self._replace_store(store)
+        remember_database(store.path)
+        self.show_status(f"Opened {store.path}.")
+        self.offer_demo_if_new()
+        return True
+
+    def _replace_store(self, store: Store) -> None:
+        previous = self.context.store
+        self.context.replace_store(store)
+        if previous is not store:
+            previous.close()
+        self._apply_store_state()
+
+    def export_csv(self) -> None:
+        folder = choose_export_folder(self, Path.home())
+        if folder is None:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            files = export_tables(self.context.store, folder)
+        except ExportFailed as error:
+            dialogs.show_error(self, "The export did not finish", error.message)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.show_status(f"Exported {len(files)} tables as CSV files to {folder}.")
+
+    def back_up_now(self) -> None:
+        try:
+            path = take_backup(self.context.store, reason="manual")
+        except (StoreError, OSError) as error:
+            dialogs.show_error(self, "The backup was not made", _error_text(error))
+            return
+        self.show_status(f"Backed up to {path}.")
+
+    def restore_from_backup(self) -> None:
+        store = self.context.store
+        file = dialogs.choose_backup_file(self, backup_folder(store.path))
+        if file is None or not dialogs.confirm_restore(self, file, store.path):
+            return
+        try:
+            # This window's store holds the instance lock, which is what restoring needs.
+            kept = restore_backup(store.path, file)
+        except (StoreError, OSError) as error:
+            dialogs.show_error(self, "The backup was not restored", _error_text(error))
+            return
+        if self._reopen_after_restore(store.path):
+            kept_text = f" Your previous data is kept as {kept.name}." if kept else ""
+            self.show_status(f"Restored {file.name}.{kept_text}")
+
+    def _reopen_after_restore(self, path: Path) -> bool:
+        """Open the restored database again; if the creator chooses Quit instead, close."""
+        self.context.store.close()
+        self._store_closed = True
+        store = dialogs.open_database(path, parent=self)
+        if store is None:
+            self.close()
+            return False
+        self._store_closed = False
+        self._replace_store(store)
+        if store.path != path:
+            remember_database(store.path)
+        return True
+
+    def take_daily_backup(self) -> None:
+        """The first backup of the day, taken after the window is on screen."""
+        if self._store_closed or self.context.read_only:
+            return
+        try:
+            path = backup_if_due(self.context.store)
+        except (StoreError, OSError) as error:
+            log.warning("daily backup failed: %s", error)
+            self.show_status(f"Today's backup could not be made: {_error_text(error)}")
+            return
+        if path is not None:
+            log.info("daily backup: %s", path)
+
+    # --- first start ------------------------------------------------------------------------
+
+    def offer_demo_if_new(self) -> bool:
+        """On an empty database never offered the demo, open the welcome dialog (not modal-blocking)."""
+        store = self.context.store
+        if self._store_closed or store.read_only or has_records(store) or demo_offered(store):
+            return False
+        self.welcome_dialog = WelcomeDialog(self)
+        self.welcome_dialog.finished.connect(self._on_welcome_finished)
+        self.welcome_dialog.open()
+        return True
+
+    def _dismiss_welcome(self) -> None:
+        """Closing the window before answering is no answer: the next start asks again."""
+        if self.welcome_dialog is not None:
+            self.welcome_dialog.finished.disconnect(self._on_welcome_finished)
+            self.welcome_dialog.close()
+            self.welcome_dialog.deleteLater()
+            self.welcome_dialog = None
+
+    def _on_welcome_finished(self, result: int) -> None:
+        if self.welcome_dialog is not None:
+            self.welcome_dialog.deleteLater()
+            self.welcome_dialog = None
+        try:
+            mark_demo_offered(self.context.store)
+        except StoreError as error:
+            log.warning("could not remember that the demo was offered: %s", error)
+        if result == QDialog.DialogCode.Accepted:
+            self.load_demo()
+
+    def load_demo(self) -> None:
+        from companion.demo import generate_demo
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            summary = generate_demo(self.context.store)
+        except StoreError as error:
+            dialogs.show_error(self, "The demo data could not be added", error.message)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.context.notify_data_changed()
+        self.show_status(f"Demo data added: {summary.describe()}.")
+
+    # --- view ---------------------------------------------------------------------------------
+
+    def set_appearance(self, appearance: Appearance) -> None:
+        self.theme.set_appearance(appearance)
+        self.appearance_actions[appearance].setChecked(True)
+
+    def _set_full_screen(self, on: bool) -> None:
+        if on and not self.isFullScreen():
+            self.showFullScreen()
+        elif not on and self.isFullScreen():
+            self.showNormal()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}", about_text(self.context.store.path))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._refresh_icons()
+        elif event.type() == QEvent.Type.WindowStateChange:
+            self.action_full_screen.setChecked(self.isFullScreen())
+        super().changeEvent(event)
+
+    def _refresh_icons(self) -> None:
+        for row, spec in enumerate(PAGES):
+            self.sidebar.item(row).setIcon(icon(spec.key))
+
+    # --- remembering the window ---------------------------------------------------------------
+
+    def _restore_window_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            state = settings.value(STATE_KEY)
+            if isinstance(state, QByteArray):
+                self.restoreState(state)
+        else:
+            self.resize(DEFAULT_SIZE)
+        self.action_show_sidebar.setChecked(_as_bool(settings.value(SIDEBAR_KEY, True)))
+        self.action_show_status_bar.setChecked(_as_bool(settings.value(STATUS_BAR_KEY, True)))
+        page = str(settings.value(PAGE_KEY, PAGE_KEYS[0]))
+        self.show_page(page if page in PAGE_KEYS else PAGE_KEYS[0])
+
+    def _save_window_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState())
+        settings.setValue(PAGE_KEY, self.current_page_key())
+        settings.setValue(SIDEBAR_KEY, self.action_show_sidebar.isChecked())
+        settings.setValue(STATUS_BAR_KEY, self.action_show_status_bar.isChecked())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._shut_down:
+            super().closeEvent(event)
+            return
+        self._shut_down = True
+        self._dismiss_welcome()
+        super().closeEvent(event)
+        self._save_window_settings()
+        self.close_store()
+        self.closed.emit()
+
+    def close_store(self) -> None:
+        """Close the database (once); the window is of no further use afterwards."""
+        if not self._store_closed:
+            self._store_closed = True
+            self.context.store.close()
+
+
+def _as_bool(value: object) -> bool:
+    return value is True or str(value).lower() == "true"
+
+
+def _error_text(error: Exception) -> str:
+    if isinstance(error, StoreError):
+        return error.message
+    if isinstance(error, OSError):
+        return f"{error.strerror or error}."
+    return str(error)

@@ -1,0 +1,124 @@
+"""UI fixtures: fresh QSettings per test, no modal dialog that could block, and window factories."""
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+
+from companion.store.database import Store, open_store
+from companion.ui.app import configure_application, run_app
+from companion.ui.main_window import MainWindow
+from companion.ui.theme import Appearance, install_theme
+
+WATCHDOG_MS = 20_000
+
+
+@pytest.fixture(autouse=True)
+def fresh_qsettings(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    """Each test starts with empty QSettings in its own folder, and the system appearance."""
+    configure_application(qapp)
+    folder = str(tmp_path / "qsettings")
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, folder)
+    QSettings().clear()
+    yield
+    install_theme(qapp).set_appearance(Appearance.SYSTEM)
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal exec() or file chooser the test did not replace fails the test instead of hanging."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"a test reached a blocking dialog: {args!r}")
+
+    for owner, name in (
+        (QDialog, "exec"),
+        (QMessageBox, "exec"),
+        (QMessageBox, "about"),
+        (QFileDialog, "exec"),
+        (QFileDialog, "getOpenFileName"),
+        (QFileDialog, "getSaveFileName"),
+        (QFileDialog, "getExistingDirectory"),
+    ):
+        monkeypatch.setattr(owner, name, refuse)
+
+
+WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot, db_path: Path) -> WindowFactory:
+    """`make_window(path=db_path, read_only=False)`: a shown main window over an open store."""
+
+    def make(path: Path = db_path, *, read_only: bool = False) -> MainWindow:
+        window = MainWindow(open_store(path, read_only=read_only))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+def add_account(store: Store, handle: str) -> None:
+    """A minimal record for tests that need a database with something in it."""
+    with store.transaction():
+        store.db["account"].insert(
+            {"platform": "instagram", "handle": handle, "created": "2026-01-01T00:00:00+00:00"}
+        )
+
+
+def account_handles(store: Store) -> list[str]:
+    return [row[0] for row in store.conn.execute("SELECT handle FROM account ORDER BY handle")]
+
+
+def make_database(path: Path, *handles: str) -> Path:
+    with open_store(path) as store:
+        for handle in handles:
+            add_account(store, handle)
+    return path
+
+
+class AppRun:
+    """The outcome of `run_app` in a test: its exit code and the window on_ready was given."""
+
+    def __init__(self) -> None:
+        self.exit_code: int | None = None
+        self.windows: list[MainWindow] = []
+        self.read_only: bool | None = None
+        self.db_path: Path | None = None
+
+
+@pytest.fixture
+def start_app(qapp: QApplication) -> Callable[..., AppRun]:
+    """`start_app(path, read_only=False)`: run_app until the window is ready, then close it.
+
+    The window stays open for a moment after on_ready so the daily backup and the welcome
+    offer run; a watchdog closes everything if the window never gets ready.
+    """
+
+    def start(path: Path | None, *, read_only: bool = False) -> AppRun:
+        outcome = AppRun()
+
+        def on_ready(window: MainWindow) -> None:
+            outcome.windows.append(window)
+            outcome.read_only = window.context.read_only
+            outcome.db_path = window.context.store.path
+            QTimer.singleShot(50, window.close)
+
+        watchdog = QTimer()
+        watchdog.setSingleShot(True)
+        watchdog.timeout.connect(QApplication.closeAllWindows)
+        watchdog.start(WATCHDOG_MS)
+        try:
+            outcome.exit_code = run_app(path, read_only=read_only, on_ready=on_ready)
+        finally:
+            watchdog.stop()
+        for window in outcome.windows:
+            window.deleteLater()
+        return outcome
+
+    return start

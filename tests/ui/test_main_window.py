@@ -1,0 +1,450 @@
+"""The main window: lazy pages, menus and shortcuts, remembered state, backups, restore, export, start-up."""
+
+import csv
+import itertools
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from companion import __version__
+from companion.store.backup import list_backups, take_backup
+from companion.store.database import open_store
+from companion.store.location import default_database_path
+from companion.ui import database_dialogs, main_window, theme
+from companion.ui.main_window import LAST_DATABASE_KEY, PAGE_KEYS, PAGES, about_text
+from companion.ui.pages.base import Page
+from companion.ui.theme import DARK, LIGHT, Appearance
+from tests.ui.conftest import account_handles, add_account, make_database
+
+MENU_ITEMS = {
+    "File": [
+        "New database…",
+        "Open database…",
+        "Import…",
+        "Export…",
+        "Back up now",
+        "Restore from backup…",
+        "Quit",
+    ],
+    "Edit": ["Undo", "Redo", "Find"],
+    "View": [
+        "Show sidebar",
+        "Show status bar",
+        *(spec.title for spec in PAGES),
+        "Appearance",
+        "Full screen",
+    ],
+    "Help": ["About Creator Companion", "About Qt"],
+}
+
+
+def menu_texts(window) -> dict[str, list[str]]:
+    menus = {}
+    for action in window.menuBar().actions():
+        texts = [a.text().replace("&", "") for a in action.menu().actions() if not a.isSeparator()]
+        menus[action.text().replace("&", "")] = texts
+    return menus
+
+
+def all_shortcuts(window) -> list[str]:
+    return [
+        key.toString()
+        for action in window.findChildren(main_window.QAction)
+        for key in action.shortcuts()
+    ]
+
+
+def keys(action) -> list[str]:
+    return [key.toString() for key in action.shortcuts()]
+
+
+def test_the_sidebar_lists_eight_pages_built_on_first_visit(make_window):
+    window = make_window()
+    titles = [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
+    assert titles == [
+        "Dashboard",
+        "Audience",
+        "Posts",
+        "Deals",
+        "Captions",
+        "Subtitles",
+        "Media Kit",
+        "Settings",
+    ]
+    assert window.built_pages() == ["dashboard"]
+    for key in PAGE_KEYS:
+        assert window.page(key) is None or key in window.built_pages()
+        window.show_page(key)
+        page = window.page(key)
+        assert isinstance(page, Page)
+        assert window.stack.currentWidget() is page
+        assert window.current_page_key() == key
+        assert window.page_actions[key].isChecked()
+    assert sorted(window.built_pages()) == sorted(PAGE_KEYS)
+    assert window.stack.count() == len(PAGES)
+
+
+def test_sidebar_rows_are_comfortable_and_do_not_overlap(make_window):
+    window = make_window()
+    model = window.sidebar.model()
+    rects = [window.sidebar.visualRect(model.index(row, 0)) for row in range(len(PAGES))]
+    assert all(rect.height() >= 32 for rect in rects)
+    assert all(a.bottom() < b.top() for a, b in itertools.pairwise(rects))
+
+
+def test_hidden_pages_are_not_built_at_start(make_window):
+    window = make_window()
+    assert [window.page(key) for key in PAGE_KEYS[1:]] == [None] * (len(PAGES) - 1)
+    assert window.stack.count() == 1
+
+
+def test_menus_hold_the_usual_items(make_window):
+    window = make_window()
+    menus = menu_texts(window)
+    assert list(menus) == list(MENU_ITEMS)
+    for menu, items in MENU_ITEMS.items():
+        assert menus[menu] == items, menu
+    appearance = [a.text().replace("&", "") for a in window.appearance_actions.values()]
+    assert appearance == ["System", "Light", "Dark"]
+
+
+def test_shortcuts(make_window):
+    window = make_window()
+    assert "Ctrl+O" in keys(window.action_open_database)
+    assert keys(window.action_new_database) == ["Ctrl+Shift+N"]
+    assert "Ctrl+Q" in keys(window.action_quit)
+    assert "Ctrl+Z" in keys(window.action_undo)
+    assert {"Ctrl+Shift+Z", "Ctrl+Y"} <= set(keys(window.action_redo))
+    assert "Ctrl+F" in keys(window.action_find)
+    assert keys(window.action_full_screen)
+    assert "Ctrl+B" in keys(window.action_back_up)
+    for number, key in enumerate(PAGE_KEYS, start=1):
+        assert keys(window.page_actions[key]) == [f"Ctrl+{number}"]
+    assert "Ctrl+N" not in all_shortcuts(window), "Ctrl+N belongs to 'Add today's numbers'"
+    assert QKeySequence("Ctrl+N").toString() not in all_shortcuts(window)
+
+
+def test_import_is_not_available_yet(make_window):
+    window = make_window()
+    assert not window.action_import.isEnabled()
+    assert window.action_import.statusTip() == (
+        "Importing platform exports and CSV files is not available yet."
+    )
+
+
+def test_go_to_page_actions_show_the_page(make_window):
+    window = make_window()
+    window.page_actions["deals"].trigger()
+    assert window.current_page_key() == "deals"
+    assert window.sidebar.currentItem().text() == "Deals"
+
+
+def test_find_follows_the_current_page(make_window, monkeypatch):
+    window = make_window()
+    window.show_page("posts")
+    posts = window.page("posts")
+    found = []
+    monkeypatch.setattr(posts, "can_find", lambda: True)
+    monkeypatch.setattr(posts, "find", lambda: found.append("posts"))
+    window.show_page("audience")
+    assert not window.action_find.isEnabled()
+    window.show_page("posts")
+    assert window.action_find.isEnabled()
+    window.action_find.trigger()
+    assert found == ["posts"]
+
+
+def test_last_page_and_geometry_come_back_in_a_new_window(make_window):
+    first = make_window()
+    first.show_page("captions")
+    first.resize(QSize(700, 500))
+    first.action_show_status_bar.setChecked(False)
+    first.close()
+    second = make_window()
+    assert second.current_page_key() == "captions"
+    assert second.built_pages() == ["captions"]
+    assert second.size() == QSize(700, 500)
+    assert not second.action_show_status_bar.isChecked()
+    assert not second.statusBar().isVisible()
+
+
+def test_status_bar_and_title_name_the_database(make_window, db_path):
+    window = make_window()
+    assert window.windowTitle() == f"Creator Companion — {db_path.name}"
+    assert window.database_label.text() == db_path.name
+    assert window.database_label.toolTip() == str(db_path)
+    assert not window.read_only_label.isVisible()
+    window.context.status_message.emit("Hello")
+    assert window.statusBar().currentMessage() == "Hello"
+
+
+def test_read_only_disables_what_writes(make_window, db_path):
+    make_database(db_path, "maya")
+    window = make_window(read_only=True)
+    assert window.read_only_label.isVisible()
+    assert window.read_only_label.text() == "read-only"
+    assert not window.action_restore.isEnabled()
+    assert not window.action_import.isEnabled()
+    assert not window.action_undo.isEnabled()
+    assert not window.action_redo.isEnabled()
+    assert window.action_back_up.isEnabled()
+    assert window.action_export.isEnabled()
+    assert not window.offer_demo_if_new()
+
+
+def test_back_up_now_makes_a_backup_and_says_where(make_window, db_path):
+    window = make_window()
+    window.action_back_up.trigger()
+    backups = list_backups(db_path)
+    assert [b.reason for b in backups] == ["manual"]
+    assert str(backups[0].path) in window.statusBar().currentMessage()
+
+
+def test_back_up_now_works_read_only(make_window, db_path):
+    make_database(db_path, "maya")
+    window = make_window(read_only=True)
+    window.action_back_up.trigger()
+    assert [b.reason for b in list_backups(db_path)] == ["manual"]
+
+
+def test_restore_from_backup_brings_the_data_back(make_window, db_path, monkeypatch):
+    window = make_window()
+    add_account(window.context.store, "before")
+    backup = take_backup(window.context.store)
+    add_account(window.context.store, "after")
+    offered = {}
+
+    def choose(parent, folder):
+        offered["folder"] = folder
+        return backup
+
+    monkeypatch.setattr(database_dialogs, "choose_backup_file", choose)
+    monkeypatch.setattr(database_dialogs, "confirm_restore", lambda parent, file, db: True)
+    old_store = window.context.store
+    reloads = []
+    window.context.data_changed.connect(lambda: reloads.append(True))
+    window.action_restore.trigger()
+    assert offered["folder"] == db_path.parent / "backups"
+    assert window.context.store is not old_store
+    assert account_handles(window.context.store) == ["before"]
+    assert not window.context.read_only
+    assert reloads
+    assert "before-restore" in [b.reason for b in list_backups(db_path)]
+    assert "Restored" in window.statusBar().currentMessage()
+    add_account(window.context.store, "later")
+
+
+def test_restore_cancelled_at_the_question_changes_nothing(make_window, monkeypatch):
+    window = make_window()
+    add_account(window.context.store, "before")
+    backup = take_backup(window.context.store)
+    add_account(window.context.store, "after")
+    monkeypatch.setattr(database_dialogs, "choose_backup_file", lambda parent, folder: backup)
+    monkeypatch.setattr(database_dialogs, "confirm_restore", lambda parent, file, db: False)
+    window.action_restore.trigger()
+    assert account_handles(window.context.store) == ["after", "before"]
+
+
+def test_restore_of_a_bad_file_says_why(make_window, tmp_path, monkeypatch):
+    window = make_window()
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database at all" * 100)
+    errors = []
+    monkeypatch.setattr(database_dialogs, "choose_backup_file", lambda parent, folder: junk)
+    monkeypatch.setattr(database_dialogs, "confirm_restore", lambda parent, file, db: True)
+    monkeypatch.setattr(database_dialogs, "show_error", lambda *args: errors.append(args))
+    window.action_restore.trigger()
+    assert errors and errors[0][1] == "The backup was not restored"
+    add_account(window.context.store, "still-works")
+
+
+def test_export_writes_every_table_as_csv(make_window, tmp_path, monkeypatch):
+    window = make_window()
+    add_account(window.context.store, "maya")
+    folder = tmp_path / "export"
+    folder.mkdir()
+    monkeypatch.setattr(main_window, "choose_export_folder", lambda parent, start: folder)
+    window.action_export.trigger()
+    names = {path.name for path in folder.iterdir()}
+    assert {"account.csv", "post.csv", "deal.csv", "setting.csv"} <= names
+    with (folder / "account.csv").open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert [row["handle"] for row in rows] == ["maya"]
+    assert "Exported" in window.statusBar().currentMessage()
+
+
+def test_open_database_switches_and_is_remembered(make_window, db_path, tmp_path, monkeypatch):
+    other = make_database(tmp_path / "other" / "second.sqlite", "other-creator")
+    window = make_window()
+    monkeypatch.setattr(database_dialogs, "choose_existing_database", lambda parent, start: other)
+    window.action_open_database.trigger()
+    assert window.context.store.path == other
+    assert account_handles(window.context.store) == ["other-creator"]
+    assert window.windowTitle() == "Creator Companion — second.sqlite"
+    assert QSettings().value(LAST_DATABASE_KEY) == str(other)
+    open_store(db_path).close()
+
+
+def test_opening_the_open_database_again_is_harmless(make_window, db_path, monkeypatch):
+    window = make_window()
+    store = window.context.store
+    monkeypatch.setattr(database_dialogs, "choose_existing_database", lambda parent, start: db_path)
+    window.action_open_database.trigger()
+    assert window.context.store is store
+    assert "already open" in window.statusBar().currentMessage()
+
+
+def test_new_database_is_offered_the_demo(make_window, tmp_path, monkeypatch):
+    window = make_window()
+    new = tmp_path / "fresh" / "mine.sqlite"
+    monkeypatch.setattr(database_dialogs, "choose_new_database", lambda parent, start: new)
+    window.action_new_database.trigger()
+    assert window.context.store.path == new
+    assert new.exists()
+    assert window.welcome_dialog is not None
+    window.welcome_dialog.reject()
+
+
+def test_new_database_refuses_an_existing_file(make_window, tmp_path, monkeypatch):
+    existing = make_database(tmp_path / "other.sqlite", "someone")
+    window = make_window()
+    store = window.context.store
+    errors = []
+    monkeypatch.setattr(database_dialogs, "choose_new_database", lambda parent, start: existing)
+    monkeypatch.setattr(database_dialogs, "show_error", lambda *args: errors.append(args))
+    window.action_new_database.trigger()
+    assert window.context.store is store
+    assert errors and "already exists" in errors[0][1]
+
+
+def test_appearance_choice_changes_the_palette_and_is_saved(make_window, qapp):
+    window = make_window()
+    window.appearance_actions[Appearance.DARK].trigger()
+    assert qapp.palette().window().color().name().upper() == DARK.window
+    assert QSettings().value("appearance") == "dark"
+    window.appearance_actions[Appearance.LIGHT].trigger()
+    assert qapp.palette().window().color().name().upper() == LIGHT.window
+
+
+def test_the_system_scheme_is_followed_until_a_choice_is_made(make_window, qapp, monkeypatch):
+    window = make_window()
+    hints = QGuiApplication.styleHints()
+    monkeypatch.setattr(theme, "system_prefers_dark", lambda: True)
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert qapp.palette().window().color().name().upper() == DARK.window
+    window.set_appearance(Appearance.LIGHT)
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert qapp.palette().window().color().name().upper() == LIGHT.window
+
+
+def test_sidebar_icons_follow_the_palette(make_window):
+    window = make_window()
+
+    def icon_color(row: int) -> str:
+        image = window.sidebar.item(row).icon().pixmap(QSize(20, 20)).toImage()
+        pixels = (image.pixelColor(x, y) for x in range(20) for y in range(20))
+        return max(pixels, key=lambda color: color.alpha()).name().upper()
+
+    window.set_appearance(Appearance.DARK)
+    assert icon_color(1) == DARK.text
+    window.set_appearance(Appearance.LIGHT)
+    assert icon_color(1) == LIGHT.text
+
+
+@pytest.mark.parametrize("colors", [LIGHT, DARK], ids=["light", "dark"])
+def test_text_is_readable_on_every_background(colors):
+    backgrounds = (colors.window, colors.surface, colors.sidebar)
+    for foreground in (colors.text, colors.muted):
+        for background in backgrounds:
+            assert contrast(foreground, background) >= 4.5, (foreground, background)
+    assert contrast(colors.on_accent, colors.accent) >= 4.5
+    assert contrast(colors.link, colors.surface) >= 4.5
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two #RRGGBB colours."""
+
+    def luminance(color: str) -> float:
+        channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_closing_the_window_closes_the_store(make_window, db_path):
+    window = make_window()
+    store = window.context.store
+    window.action_quit.trigger()
+    with pytest.raises(sqlite3.ProgrammingError):
+        store.conn.execute("SELECT 1")
+    open_store(db_path).close()
+
+
+def test_about_says_version_and_where_the_data_lives(db_path):
+    text = about_text(db_path)
+    assert __version__ in text
+    assert str(db_path) in text
+    assert str(db_path.parent / "backups") in text
+
+
+def test_run_app_calls_on_ready_once_then_backs_up(start_app, db_path):
+    run = start_app(db_path)
+    assert run.exit_code == 0
+    assert len(run.windows) == 1
+    assert run.db_path == db_path
+    assert [b.reason for b in list_backups(db_path)] == ["daily"]
+    open_store(db_path).close()
+
+
+def test_run_app_without_a_path_reopens_the_last_database(start_app, tmp_path):
+    last = make_database(tmp_path / "last" / "mine.sqlite", "maya")
+    QSettings().setValue(LAST_DATABASE_KEY, str(last))
+    assert start_app(None).db_path == last
+
+
+def test_run_app_without_a_path_falls_back_to_the_default(start_app, tmp_path):
+    QSettings().setValue(LAST_DATABASE_KEY, str(tmp_path / "gone.sqlite"))
+    assert start_app(None).db_path == default_database_path()
+
+
+def test_run_app_read_only(start_app, db_path):
+    make_database(db_path, "maya")
+    run = start_app(db_path, read_only=True)
+    assert run.exit_code == 0
+    assert run.read_only is True
+    assert list_backups(db_path) == []
+
+
+def test_application_has_its_names(qapp):
+    assert QApplication.organizationName() == "Creator Companion"
+    assert QApplication.applicationName() == "Creator Companion"
+
+
+def test_pages_for_later_features_say_what_the_record_holds(make_window, db_path):
+    make_database(db_path, "maya", "theo")
+    window = make_window()
+    window.show_page("posts")
+    body = window.page("posts").empty_state.body_label.text()
+    assert "posts" in body.lower()
+    assert "0 posts" not in body
+    window.show_page("audience")
+    assert "daily follower count" not in window.page("audience").empty_state.body_label.text()
+
+
+def test_planned_pages_count_posts(make_window, db_path):
+    with open_store(db_path) as store:
+        add_account(store, "maya")
+        with store.transaction():
+            store.db["post"].insert_all(
+                {"account_id": 1, "published_at": f"2026-01-{day:02d}", "kind": "photo"}
+                for day in range(1, 4)
+            )
+    window = make_window()
+    window.show_page("posts")
+    body = window.page("posts").empty_state.body_label.text()
+    assert "Your record holds 3 posts across 1 account." in body
