@@ -50,4 +50,3 @@ def test_hours_follow_the_creators_time_zone():
     lisbon_summer = timezone(timedelta(hours=1))
     rated = [post_engagement(post(d, 17, 100), SNAPSHOTS) for d in (2, 3, 4)]
     assert best_hours(rated, zone=lisbon_summer)[0].slot == "18:00"
-
