@@ -13,6 +13,7 @@ from datetime import date
 ENGAGEMENT_FIELDS = ("likes", "comments", "shares", "saves")
 DEFAULT_MIN_POSTS = 3
 DEFAULT_WINDOW_DAYS = 30
+DAYS_KNOWN_BEFORE_FIRST_SNAPSHOT = 7
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,11 @@ def rate(engagements: int | None, base: int | None) -> float | None:
 def followers_on(day: date, snapshots: Sequence[tuple[date, int]]) -> int | None:
     """Followers from the snapshot nearest to `day` (the earlier one on a tie).
 
-    `snapshots` is sorted by date. Used for ER by followers at the time of a post.
+    `snapshots` is sorted by date. Used for ER by followers at the time of a post. More
+    than a week before the first snapshot the count is unknown: the account may have
+    been a fraction of its size then, and a guess would inflate the rate.
     """
-    if not snapshots:
+    if not snapshots or (snapshots[0][0] - day).days > DAYS_KNOWN_BEFORE_FIRST_SNAPSHOT:
         return None
     dates = [d for d, _ in snapshots]
     index = bisect.bisect_left(dates, day)

@@ -44,7 +44,8 @@ def test_followers_on_uses_the_nearest_snapshot():
     assert followers_on(date(2026, 1, 1), snapshots) == 100
     assert followers_on(date(2026, 1, 4), snapshots) == 100
     assert followers_on(date(2026, 1, 7), snapshots) == 200
-    assert followers_on(date(2025, 6, 1), snapshots) == 100  # before the first
+    assert followers_on(date(2025, 12, 26), snapshots) == 100  # a few days before the first
+    assert followers_on(date(2025, 6, 1), snapshots) is None  # long before: unknown
     assert followers_on(date(2027, 1, 1), snapshots) == 200
     assert followers_on(date(2026, 1, 1), []) is None
 

@@ -1,0 +1,36 @@
+"""Loading what an account report needs from the store and handing it to the core."""
+
+from datetime import date
+
+from companion.core.accounts import Account
+from companion.core.report import AccountReport, account_report
+from companion.core.settings import Settings
+from companion.store.accounts import list_accounts
+from companion.store.database import Store
+from companion.store.posts import list_posts
+from companion.store.snapshots import snapshots_of
+
+
+def find_accounts(store: Store, handle: str | None = None) -> list[Account]:
+    """All accounts, or those whose handle matches (case and a leading "@" ignored)."""
+    accounts = list_accounts(store)
+    if handle is None:
+        return accounts
+    wanted = handle.lstrip("@").casefold()
+    return [a for a in accounts if a.handle.lstrip("@").casefold() == wanted]
+
+
+def account_reports(
+    store: Store, settings: Settings, today: date, accounts: list[Account] | None = None
+) -> list[AccountReport]:
+    """A report per account (all of them unless given)."""
+    return [
+        account_report(
+            account,
+            snapshots_of(store, account.id),
+            list(reversed(list_posts(store, account.id))),
+            settings.thresholds,
+            today,
+        )
+        for account in (accounts if accounts is not None else list_accounts(store))
+    ]
