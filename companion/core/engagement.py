@@ -53,13 +53,15 @@ def followers_on(day: date, snapshots: Sequence[tuple[date, int]]) -> int | None
     """
     if not snapshots or (snapshots[0][0] - day).days > DAYS_KNOWN_BEFORE_FIRST_SNAPSHOT:
         return None
-    dates = [d for d, _ in snapshots]
-    index = bisect.bisect_left(dates, day)
-    if index < len(dates) and dates[index] == day:
+    index = bisect.bisect_left(snapshots, day, key=_day_of)
+    if index < len(snapshots) and snapshots[index][0] == day:
         return snapshots[index][1]
-    candidates = [i for i in (index - 1, index) if 0 <= i < len(dates)]
-    nearest = min(candidates, key=lambda i: (abs((dates[i] - day).days), dates[i]))
-    return snapshots[nearest][1]
+    candidates = [snapshots[i] for i in (index - 1, index) if 0 <= i < len(snapshots)]
+    return min(candidates, key=lambda s: (abs((s[0] - day).days), s[0]))[1]
+
+
+def _day_of(snapshot: tuple[date, int]) -> date:
+    return snapshot[0]
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,7 @@ class AccountReport:
 
 def account_report(
     account: Account,
-    snapshots: Sequence[Snapshot],
+    history: Sequence[tuple[date, int]],
     posts: Sequence[Post],
     thresholds: TierThresholds,
     today: date,
@@ -82,9 +82,12 @@ def account_report(
     min_posts: int = DEFAULT_MIN_POSTS,
     zone: tzinfo | None = None,
 ) -> AccountReport:
-    """The account's figures on `today` from its snapshots (oldest first) and posts."""
-    history = [(s.date, s.followers) for s in snapshots]
-    standing = standing_of(account, snapshots[-1], thresholds) if snapshots else None
+    """The account's figures on `today` from its (date, followers) history, oldest first,
+    and its posts (all of them, or those of a recent window: best times and weekly
+    engagement cover the posts given)."""
+    standing = (
+        standing_of(account, Snapshot(account.id, *history[-1]), thresholds) if history else None
+    )
     rated = [post_engagement(post, history) for post in posts]
     window_start = today - timedelta(days=window_days)
     recent = [r for r in rated if window_start < r.post.published_at.date() <= today]

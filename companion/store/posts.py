@@ -1,7 +1,7 @@
 """The creator's posts: list, add, edit, delete (and put back, for undo), and import many."""
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from companion.core.posts import Post, PostKind
@@ -28,7 +28,13 @@ POST_FIELDS = (
 
 def post_row(post: Post) -> dict[str, Any]:
     row: dict[str, Any] = {name: getattr(post, name) for name in POST_FIELDS}
-    row["published_at"] = post.published_at.isoformat()
+    # Stored in UTC so that text order is time order (queries compare the text).
+    published = post.published_at
+    row["published_at"] = (
+        (published if published.tzinfo else published.replace(tzinfo=UTC))
+        .astimezone(UTC)
+        .isoformat()
+    )
     row["kind"] = str(post.kind)
     if post.id is not None:
         row["id"] = post.id
@@ -42,11 +48,17 @@ def post_from_row(row: dict[str, Any]) -> Post:
     return Post(id=row["id"], **values)
 
 
-def list_posts(store: Store, account_id: int | None = None) -> list[Post]:
-    """Posts newest first, of one account or all."""
-    where, params = ("WHERE account_id = ?", (account_id,)) if account_id is not None else ("", ())
+def list_posts(
+    store: Store, account_id: int | None = None, since: datetime | None = None
+) -> list[Post]:
+    """Posts newest first, of one account or all, published from `since` on if given."""
+    conditions, params = ["published_at >= ?"], [since.isoformat() if since else ""]
+    if account_id is not None:
+        conditions.append("account_id = ?")
+        params.append(account_id)
     rows = store.query(
-        f"SELECT id, {', '.join(POST_FIELDS)} FROM post {where} ORDER BY published_at DESC, id DESC",
+        f"SELECT id, {', '.join(POST_FIELDS)} FROM post WHERE {' AND '.join(conditions)} "
+        "ORDER BY published_at DESC, id DESC",
         params,
     )
     return [post_from_row(row) for row in rows]

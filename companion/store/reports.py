@@ -1,6 +1,6 @@
 """Loading what an account report needs from the store and handing it to the core."""
 
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 from companion.core.accounts import Account
 from companion.core.report import AccountReport, account_report
@@ -8,7 +8,7 @@ from companion.core.settings import Settings
 from companion.store.accounts import list_accounts
 from companion.store.database import Store
 from companion.store.posts import list_posts
-from companion.store.snapshots import snapshots_of
+from companion.store.snapshots import follower_history
 
 
 def find_accounts(store: Store, handle: str | None = None) -> list[Account]:
@@ -21,14 +21,19 @@ def find_accounts(store: Store, handle: str | None = None) -> list[Account]:
 
 
 def account_reports(
-    store: Store, settings: Settings, today: date, accounts: list[Account] | None = None
+    store: Store,
+    settings: Settings,
+    today: date,
+    accounts: list[Account] | None = None,
+    posts_since: date | None = None,
 ) -> list[AccountReport]:
-    """A report per account (all of them unless given)."""
+    """A report per account (all of them unless given), on posts from `posts_since` on."""
+    since = datetime.combine(posts_since, time.min, UTC) if posts_since else None
     return [
         account_report(
             account,
-            snapshots_of(store, account.id),
-            list(reversed(list_posts(store, account.id))),
+            follower_history(store, account.id),
+            list(reversed(list_posts(store, account.id, since))),
             settings.thresholds,
             today,
         )

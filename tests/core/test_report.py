@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from companion.core.accounts import Account, Snapshot
+from companion.core.accounts import Account
 from companion.core.platforms import Platform
 from companion.core.posts import Post, PostKind
 from companion.core.report import account_report, report_as_dict, weekly_engagement
@@ -15,13 +15,9 @@ TODAY = date(2026, 11, 20)
 ACCOUNT = Account(1, Platform.INSTAGRAM, "nina", "Nina")
 
 
-def history(days: int, start: int, per_day: int, skip: range = range(0)) -> list[Snapshot]:
+def history(days: int, start: int, per_day: int, skip: range = range(0)) -> list[tuple]:
     first = TODAY - timedelta(days=days - 1)
-    return [
-        Snapshot(1, first + timedelta(days=i), start + per_day * i)
-        for i in range(days)
-        if i not in skip
-    ]
+    return [(first + timedelta(days=i), start + per_day * i) for i in range(days) if i not in skip]
 
 
 def posts_every_other_day(count: int, likes: int) -> list[Post]:
