@@ -3,21 +3,27 @@
 import os
 from pathlib import Path
 
-import platformdirs
-
 from companion import APP_ID
 
 DATABASE_ENV = "COMPANION_DB"
 DATABASE_FILENAME = "companion.sqlite"
 
 
+def user_data_folder() -> Path:
+    """The OS's folder for the app's data (e.g. ~/.local/share/creator-companion)."""
+    # Imported here: a start with --db or COMPANION_DB never needs it (≈2 ms of imports).
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_ID, appauthor=False)
+
+
 def default_database_path() -> Path:
-    return platformdirs.user_data_path(APP_ID, appauthor=False) / DATABASE_FILENAME
+    return user_data_folder() / DATABASE_FILENAME
 
 
 def demo_database_path() -> Path:
     """Where `companion --demo` keeps the demo creator, apart from the creator's own data."""
-    return platformdirs.user_data_path(APP_ID, appauthor=False) / "demo.sqlite"
+    return user_data_folder() / "demo.sqlite"
 
 
 def resolve_database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:

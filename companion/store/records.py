@@ -34,11 +34,12 @@ class RecordCounts:
         return not any(vars(self).values())
 
 
+# One statement for all the counts: the Dashboard asks for them while the window opens.
+_COUNTS = "SELECT " + ", ".join(f"(SELECT count(*) FROM {table})" for table in RECORD_TABLES)
+
+
 def record_counts(store: Store) -> RecordCounts:
-    counts = [
-        store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in RECORD_TABLES
-    ]
-    return RecordCounts(*counts)
+    return RecordCounts(*store.conn.execute(_COUNTS).fetchone())
 
 
 def has_records(store: Store) -> bool:

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from companion import APP_ID, APP_NAME
 from companion.cli import EXIT_DATABASE_UNUSABLE
+from companion.store.database import Store, open_store
+from companion.store.errors import StoreError
 from companion.store.location import default_database_path
-from companion.ui.database_dialogs import open_database
 from companion.ui.icons import app_icon
 from companion.ui.main_window import MainWindow, remember_database, remembered_database
 from companion.ui.theme import install_theme
@@ -34,7 +35,7 @@ def run_app(
     app = application()
     install_theme(app)
     path = db_path or start_path()
-    store = open_database(path, read_only=read_only)
+    store = open_start_database(path, read_only=read_only)
     if store is None:
         return EXIT_DATABASE_UNUSABLE
     if store.path != path:
@@ -76,6 +77,20 @@ def start_path() -> Path:
     return default_database_path()
 
 
+def open_start_database(path: Path, *, read_only: bool = False) -> Store | None:
+    """The store to start on, or None when the creator chose Quit over an unusable database.
+
+    The dialogs for a database that cannot be used, and the backups they offer, load only
+    when it cannot be used: ≈5 ms of imports a normal start does without.
+    """
+    try:
+        return open_store(path, read_only=read_only)
+    except StoreError as error:
+        from companion.ui.database_dialogs import recover_database
+
+        return recover_database(error, path, read_only=read_only)
+
+
 def _after_first_paint(window: MainWindow, on_ready: Callable[[MainWindow], None] | None) -> None:
     if on_ready is not None:
         on_ready(window)
@@ -84,21 +99,22 @@ def _after_first_paint(window: MainWindow, on_ready: Callable[[MainWindow], None
 
 
 class _FirstPaintWatcher(QObject):
-    """Calls back once, when the event loop is idle after `window` (or a child) first painted."""
+    """Calls back once, when the event loop is idle after `window` first painted.
+
+    A window is painted before its children, in the same pass. Only the window's own events
+    are watched: an application-wide filter would run Python for each of the ≈650 events
+    the widgets get before the first paint (≈8 ms).
+    """
 
     def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
         super().__init__(window)
         self._window = window
         self._callback = callback
-        QApplication.instance().installEventFilter(self)
+        window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
-        ):
-            QApplication.instance().removeEventFilter(self)
+        if event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
             QTimer.singleShot(0, self._callback)
         return False
 

@@ -298,16 +298,40 @@ def open_database(
     Returns the open store (perhaps another database, or read-only: check `store.path` and
     `store.read_only`), or None when the creator chose Quit (named `quit_text`).
     """
+    try:
+        return open_store(Path(path), read_only=read_only)
+    except StoreError as error:
+        return recover_database(
+            error, path, read_only=read_only, parent=parent, quit_text=quit_text
+        )
+
+
+def recover_database(
+    error: StoreError,
+    path: Path,
+    *,
+    read_only: bool = False,
+    parent: QWidget | None = None,
+    quit_text: str = Choice.QUIT.value,
+) -> Store | None:
+    """What `open_database` does once opening `path` failed with `error`; returns the same.
+
+    The window's start calls it directly, so this module is imported only when needed.
+    """
     attempt: _Attempt | None = _Attempt(Path(path), read_only)
-    while attempt is not None:
+    while True:
+        attempt = _next_attempt(_as_unusable(error, attempt.path), attempt, parent, quit_text)
+        if attempt is None:
+            return None
         try:
             return open_store(attempt.path, read_only=attempt.read_only)
-        except DatabaseUnusable as error:
-            problem = error
-        except StoreError as error:
-            problem = DatabaseUnusable(error.message, attempt.path)
-        attempt = _next_attempt(problem, attempt, parent, quit_text)
-    return None
+        except StoreError as next_error:
+            error = next_error
+
+
+def _as_unusable(error: StoreError, path: Path) -> DatabaseUnusable:
+    """Any failure to open is shown as a database that cannot be used, with its remedies."""
+    return error if isinstance(error, DatabaseUnusable) else DatabaseUnusable(error.message, path)
 
 
 def _next_attempt(

@@ -14,7 +14,7 @@ from companion.store import database
 from companion.store.backup import Backup, backup_folder, list_backups, take_backup
 from companion.store.database import open_store
 from companion.store.errors import DatabaseCorrupt, DatabaseReadOnly
-from companion.ui import database_dialogs
+from companion.ui import app, database_dialogs
 from companion.ui.database_dialogs import Choice, describe_backup
 from companion.ui.main_window import LAST_DATABASE_KEY
 from tests.ui.conftest import account_handles, add_account, make_database
@@ -163,6 +163,8 @@ def test_a_read_only_database_can_be_opened_read_only(person, start_app, db_path
             raise DatabaseReadOnly(f"{path.name} is read-only (test).", path)
         return real_open_store(path, **kwargs)
 
+    # The start opens the database itself and loads the dialogs only when that fails.
+    monkeypatch.setattr(app, "open_store", open_store_once_read_only)
     monkeypatch.setattr(database_dialogs, "open_store", open_store_once_read_only)
     person.choices = [Choice.OPEN_READ_ONLY]
     run = start_app(db_path)
