@@ -134,6 +134,17 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FILE", type=Path, help="the backup to restore")
     restore.set_defaults(handler=_restore)
 
+    stats = commands.add_parser(
+        "stats",
+        parents=[_common_options()],
+        help="growth, tier and engagement per account, as the Dashboard shows them",
+    )
+    stats.add_argument(
+        "--account", metavar="HANDLE", help="only this account: its handle, or PLATFORM:HANDLE"
+    )
+    stats.add_argument("--json", action="store_true", help="print JSON instead of text")
+    stats.set_defaults(handler=_stats)
+
     backups = commands.add_parser(
         "backups", parents=[_common_options()], help="list the backups kept"
     )
@@ -196,6 +207,38 @@ def _restore(args: argparse.Namespace) -> int:
     print(f"Restored {args.file} into {db_path}.")
     if kept is not None:
         print(f"The database it replaced is kept as {kept}")
+    return EXIT_OK
+
+
+def _stats(args: argparse.Namespace) -> int:
+    import json
+    from datetime import date
+
+    from companion.core.report import report_as_dict
+    from companion.exporters.text_report import format_report
+    from companion.store.database import open_store
+    from companion.store.reports import account_reports, find_accounts
+    from companion.store.settings import load_settings
+
+    db_path = resolve_database_path(args.db)
+    if not db_path.exists():
+        _fail(f"There is no database at {db_path}.")
+        return EXIT_FAILED
+    today = date.today()
+    with open_store(db_path, exclusive=False) as store:
+        accounts = find_accounts(store, args.account)
+        if args.account and not accounts:
+            known = ", ".join(a.shown_handle for a in find_accounts(store)) or "none yet"
+            _fail(f"No account with the handle {args.account!r}. Accounts: {known}.")
+            return EXIT_FAILED
+        reports = account_reports(store, load_settings(store), today, accounts)
+    if args.json:
+        document = {"as_of": today.isoformat(), "accounts": [report_as_dict(r) for r in reports]}
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+    elif not reports:
+        print("No accounts yet: add one on the Audience page, or import your numbers.")
+    else:
+        print("\n\n".join(format_report(r) for r in reports))
     return EXIT_OK
 
 

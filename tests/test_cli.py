@@ -1,8 +1,10 @@
 """The headless command line: backup, restore, backups, and its messages and exit codes."""
 
+import json
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
@@ -115,3 +117,51 @@ def test_no_traceback_reaches_the_terminal(db_path):
     assert done.returncode == EXIT_DATABASE_UNUSABLE
     assert "Traceback" not in done.stderr
     assert "not a database file" in done.stderr
+
+
+@pytest.fixture
+def demo_database(db_path):
+    from companion.demo import generate_demo
+
+    with open_store(db_path) as store:
+        generate_demo(store, today=date.today())
+    return db_path
+
+
+def test_stats_prints_each_account(demo_database, capsys):
+    assert main(["stats", "--db", str(demo_database)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "Instagram @nina.eats.abroad" in out
+    assert "TikTok" in out and "YouTube" in out
+    assert "benchmark" in out
+
+
+def test_stats_json_for_one_account(demo_database, capsys):
+    command = ["stats", "--account", "youtube:@NinaEatsAbroad", "--json"]
+    assert main([*command, "--db", str(demo_database)]) == EXIT_OK
+    document = json.loads(capsys.readouterr().out)
+    [account] = document["accounts"]
+    assert account["platform"] == "youtube"
+    assert account["tier"] == "nano"
+    assert 7_000 < account["followers"] < 9_000
+    assert account["engagement"]["benchmark"]["source"].startswith("VERB")
+
+
+def test_a_handle_used_on_two_platforms_gives_both(demo_database, capsys):
+    assert main(["stats", "--account", "NinaEatsAbroad", "--json", "--db", str(demo_database)]) == 0
+    platforms = [a["platform"] for a in json.loads(capsys.readouterr().out)["accounts"]]
+    assert sorted(platforms) == ["tiktok", "youtube"]
+
+
+def test_stats_for_an_unknown_account_names_the_known_ones(demo_database, capsys):
+    assert main(["stats", "--account", "nobody", "--db", str(demo_database)]) == EXIT_FAILED
+    assert "@nina.eats.abroad" in capsys.readouterr().err
+
+
+def test_stats_on_an_empty_database(database, capsys):
+    conn = sqlite3.connect(database)
+    conn.execute("DELETE FROM snapshot")
+    conn.commit()
+    conn.close()
+    assert main(["stats", "--json", "--db", str(database)]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out)["accounts"][0]["followers"] is None

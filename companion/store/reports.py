@@ -12,12 +12,21 @@ from companion.store.snapshots import follower_history
 
 
 def find_accounts(store: Store, handle: str | None = None) -> list[Account]:
-    """All accounts, or those whose handle matches (case and a leading "@" ignored)."""
+    """All accounts, or those whose handle matches (case and a leading "@" ignored).
+
+    "youtube:@nina" narrows to one platform, for a handle used on several.
+    """
     accounts = list_accounts(store)
     if handle is None:
         return accounts
-    wanted = handle.lstrip("@").casefold()
-    return [a for a in accounts if a.handle.lstrip("@").casefold() == wanted]
+    platform, _, name = handle.rpartition(":")
+    wanted = name.lstrip("@").casefold()
+    return [
+        a
+        for a in accounts
+        if a.handle.lstrip("@").casefold() == wanted
+        and (not platform or str(a.platform) == platform.casefold())
+    ]
 
 
 def account_reports(
