@@ -12,13 +12,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from companion import APP_NAME, __version__
+from companion.exit_codes import EXIT_DATABASE_UNUSABLE, EXIT_FAILED, EXIT_OK
 from companion.store.errors import DatabaseUnusable, StoreError
 from companion.store.location import DATABASE_ENV, demo_database_path, resolve_database_path
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_DATABASE_UNUSABLE = 3
 
 Handler = Callable[[argparse.Namespace], int]
 

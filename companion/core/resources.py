@@ -2,7 +2,6 @@
 
 import json
 from functools import cache
-from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,9 @@ def resource_path(name: str) -> Path:
     """The path of a file in `resources/`, e.g. `resource_path("tiers.json")`."""
     if _CHECKOUT_RESOURCES.is_dir():
         return _CHECKOUT_RESOURCES / name
-    return Path(str(importlib_resources.files("companion.resources").joinpath(name)))
+    from importlib import resources  # only installed copies need it; it costs start-up ≈4 ms
+
+    return Path(str(resources.files("companion.resources").joinpath(name)))
 
 
 @cache

@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from companion import APP_ID, APP_NAME
-from companion.cli import EXIT_DATABASE_UNUSABLE
+from companion.exit_codes import EXIT_DATABASE_UNUSABLE
 from companion.store.database import Store, open_store
 from companion.store.errors import StoreError
 from companion.store.location import default_database_path
