@@ -90,10 +90,16 @@ def _existing(
     batch: list[dict[str, Any]],
 ) -> dict[tuple, dict[str, Any]]:
     keys = list({tuple(row[k] for k in key) for row in batch})
-    placeholders = ", ".join(["(" + ", ".join("?" * len(key)) + ")"] * len(keys))
-    key_list = ", ".join(f"[{k}]" for k in key)
-    selected = ", ".join(f"[{c}]" for c in columns)
-    sql = f"SELECT {selected} FROM [{table}] WHERE ({key_list}) IN (VALUES {placeholders})"
+    names = [f"k{i}" for i in range(len(key))]
+    values = ", ".join(["(" + ", ".join("?" * len(key)) + ")"] * len(keys))
+    # A join on the keys lets SQLite look each one up by index; `(a, b) IN (VALUES …)`
+    # scanned the whole table for every batch (600k rows: 31 s instead of seconds).
+    on = " AND ".join(f"t.[{k}] = wanted.{n}" for k, n in zip(key, names, strict=True))
+    selected = ", ".join(f"t.[{c}]" for c in columns)
+    sql = (
+        f"WITH wanted({', '.join(names)}) AS (VALUES {values}) "
+        f"SELECT {selected} FROM wanted JOIN [{table}] AS t ON {on}"
+    )
     params = [value for row_key in keys for value in row_key]
     return {tuple(row[k] for k in key): row for row in store.query(sql, params)}
 
