@@ -119,6 +119,19 @@ def start_app(qapp: QApplication) -> Callable[..., AppRun]:
             watchdog.stop()
         for window in outcome.windows:
             window.deleteLater()
+        _reset_quit_request(qapp)
         return outcome
 
     return start
+
+
+def _reset_quit_request(qapp: QApplication) -> None:
+    """Run the application loop once more, briefly.
+
+    Windows that close after run_app's loop has ended make Qt ask the application to quit
+    with no loop running; Qt keeps that request, and every later event loop in the test
+    process (qtbot.wait, timers) would return at once. Only QApplication.exec() clears it.
+    """
+    QApplication.sendPostedEvents(None, 0)
+    QTimer.singleShot(0, qapp.quit)
+    qapp.exec()
