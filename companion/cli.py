@@ -10,11 +10,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from companion import APP_NAME, __version__
-from companion.exit_codes import EXIT_DATABASE_UNUSABLE, EXIT_FAILED, EXIT_OK
+from companion.exit_codes import EXIT_DATABASE_UNUSABLE, EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from companion.store.errors import DatabaseUnusable, StoreError
 from companion.store.location import DATABASE_ENV, demo_database_path, resolve_database_path
+
+if TYPE_CHECKING:
+    from companion.core.subtitles.cues import Document
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -145,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
         "backups", parents=[_common_options()], help="list the backups kept"
     )
     backups.set_defaults(handler=_list_backups)
+    _add_subs_commands(commands)
     return parser
 
 
@@ -247,4 +252,160 @@ def _list_backups(args: argparse.Namespace) -> int:
         print(f"No backups yet in {backup_folder(db_path)}")
     for backup in backups:
         print(f"{backup.taken_at:%Y-%m-%d %H:%M:%S}  {backup.reason:<16}  {backup.path}")
+    return EXIT_OK
+
+
+def _add_subs_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    subs = commands.add_parser(
+        "subs",
+        parents=[_common_options()],
+        help="check, convert and re-time subtitle files (.vtt, .srt, .sbv)",
+    )
+    actions = subs.add_subparsers(
+        title="subtitle commands", metavar="ACTION", dest="subs_action", required=True
+    )
+    check = _subs_action(
+        actions,
+        "check",
+        _subs_check,
+        "list the problems in a subtitle file; exit status 1 when there are errors",
+    )
+    check.add_argument("file", metavar="FILE", type=Path)
+    check.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    convert = _subs_action(
+        actions,
+        "convert",
+        _subs_convert,
+        "save subtitles in the format OUT's name asks for (.vtt or .srt); "
+        "cues that cannot be read are left out and listed",
+    )
+    convert.add_argument("input", metavar="IN", type=Path)
+    convert.add_argument("output", metavar="OUT", type=Path)
+    _add_save_options(convert)
+
+    shift = _subs_action(
+        actions,
+        "shift",
+        _subs_shift,
+        "show every cue MS milliseconds later (negative: earlier); a shift that would "
+        "move a cue before 0:00 is refused",
+    )
+    shift.add_argument("file", metavar="FILE", type=Path)
+    shift.add_argument("ms", metavar="MS", type=int, help="milliseconds, e.g. 1500 or -250")
+    shift.add_argument(
+        "-o", "--output", metavar="OUT", type=Path, required=True, help="where to save"
+    )
+    _add_save_options(shift)
+
+
+def _subs_action(
+    actions: "argparse._SubParsersAction[argparse.ArgumentParser]",
+    name: str,
+    run: Handler,
+    help: str,
+) -> argparse.ArgumentParser:
+    action = actions.add_parser(name, parents=[_common_options()], help=help)
+    action.set_defaults(handler=_subtitle_command(run))
+    return action
+
+
+def _add_save_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--keep-encoding", action="store_true", help="save in the file's own encoding, not UTF-8"
+    )
+    parser.add_argument(
+        "--keep-line-endings",
+        action="store_true",
+        help="keep the file's line endings (e.g. Windows CRLF), not LF",
+    )
+
+
+def _subtitle_command(run: Handler) -> Handler:
+    """A file that cannot be read or written ends the command with its message, exit 1."""
+
+    def handler(args: argparse.Namespace) -> int:
+        from companion.core.subtitles.cues import SubtitleError
+        from companion.importers.errors import ImportFailed
+
+        try:
+            return run(args)
+        except (ImportFailed, SubtitleError) as error:
+            _fail(str(error))
+            return EXIT_FAILED
+
+    return handler
+
+
+def _subs_check(args: argparse.Namespace) -> int:
+    import json
+
+    from companion.core.subtitles.checks import check_document, report_as_dict, summarize
+    from companion.exporters.subtitles import check_report
+    from companion.importers.subtitles import read_subtitles
+
+    document = read_subtitles(args.file)
+    findings = check_document(document)
+    if args.json:
+        report = {"file": str(args.file), **report_as_dict(document, findings)}
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print(check_report(document, findings, args.file.name))
+    return EXIT_FAILED if summarize(findings).errors else EXIT_OK
+
+
+def _subs_convert(args: argparse.Namespace) -> int:
+    from companion.importers.subtitles import read_subtitles
+
+    if not _can_save_as(args.output):
+        return EXIT_USAGE
+    return _save_subtitles(read_subtitles(args.input), args)
+
+
+def _subs_shift(args: argparse.Namespace) -> int:
+    from companion.core.subtitles.cues import clock
+    from companion.core.subtitles.timing import earliest_shift, shift
+    from companion.importers.subtitles import read_subtitles
+
+    if not _can_save_as(args.output):
+        return EXIT_USAGE
+    document = read_subtitles(args.file)
+    earliest = earliest_shift(document.cues)
+    if document.cues and args.ms < earliest:
+        first = min(document.cues, key=lambda cue: min(cue.start_ms, cue.end_ms))
+        _fail(
+            f"Shifting by {args.ms} ms would move the cue at {clock(first.start_ms)} before "
+            f"0:00; the most the cues can move earlier is {earliest} ms. Nothing was saved."
+        )
+        return EXIT_FAILED
+    return _save_subtitles(document.with_cues(shift(document.cues, args.ms)), args)
+
+
+def _can_save_as(path: Path) -> bool:
+    from companion.core.subtitles.cues import SubtitleError
+    from companion.exporters.subtitles import save_format
+
+    try:
+        save_format(path)
+    except SubtitleError as error:
+        _fail(str(error))
+        return False
+    return True
+
+
+def _save_subtitles(document: "Document", args: argparse.Namespace) -> int:
+    from companion.exporters.subtitles import save_format, write_subtitles
+
+    for problem in document.problems:
+        where = f"line {problem.line}: " if problem.line else ""
+        print(f"companion: warning: {where}{problem.message}", file=sys.stderr)
+    write_subtitles(
+        document,
+        args.output,
+        keep_encoding=args.keep_encoding,
+        keep_line_endings=args.keep_line_endings,
+    )
+    encoding = document.source.encoding_name if args.keep_encoding else "UTF-8"
+    label = save_format(args.output).label
+    print(f"Saved {args.output}: {len(document.cues):,} cues as {label}, {encoding}.")
     return EXIT_OK

@@ -1,0 +1,1 @@
+"""Subtitles without a UI: the cue model, timing edits and quality checks (REFERENCE.md §6)."""
