@@ -8,6 +8,7 @@ own data or settings.
 import os
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -88,6 +89,7 @@ def render_pages(window: MainWindow, out: Path, prefix: str) -> list[Path]:
     for spec in PAGES:
         window.show_page(spec.key)
         settle()
+        wait_for_charts(window.page(spec.key))
         written.append(save(window, out / f"{prefix}-{spec.key}.png"))
     return written
 
@@ -100,6 +102,17 @@ def render_dialog(dialog: QWidget, path: Path) -> Path:
     dialog.close()
     dialog.deleteLater()
     return path
+
+
+def wait_for_charts(page: QWidget, timeout_s: float = 15) -> None:
+    """Grab pages with charts only once matplotlib has drawn them (its first load is slow)."""
+    if hasattr(page, "wait_for_charts"):
+        page.wait_for_charts()
+    chart_view = getattr(page, "chart_view", None)
+    deadline = time.monotonic() + timeout_s
+    while chart_view is not None and chart_view.figure is None and time.monotonic() < deadline:
+        settle()
+    settle()
 
 
 def settle() -> None:

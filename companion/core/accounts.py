@@ -27,6 +27,11 @@ class Account:
             return f"@{self.handle}"
         return self.handle
 
+    @property
+    def platform_and_handle(self) -> str:
+        """'Instagram @mayaeats': how the app names an account in lists and messages."""
+        return f"{self.platform.label} {self.shown_handle}"
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -87,3 +92,70 @@ def standings(
         for account in accounts
         if account.id in latest
     ]
+
+
+SNAPSHOT_COUNTS = {
+    "followers": "Followers",
+    "following": "Following",
+    "posts": "Posts",
+    "reach": "Reach",
+    "impressions": "Impressions",
+    "profile_views": "Profile views",
+}
+"""A snapshot's counts, in the order a creator reads them, with the name each goes by."""
+
+
+@dataclass(frozen=True)
+class SnapshotProblem:
+    """Why a day's numbers cannot be kept: the field at fault and a message that names it."""
+
+    field: str
+    message: str
+
+
+def day_text(day: date) -> str:
+    """How a day reads in messages: '20 Nov 2026'."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def snapshot_problems(snapshot: Snapshot, today: date) -> list[SnapshotProblem]:
+    """What is wrong with a day's numbers: a day still to come, or a negative count."""
+    problems = []
+    if snapshot.date > today:
+        problems.append(
+            SnapshotProblem(
+                "date",
+                f"Date: {day_text(snapshot.date)} is still to come; "
+                "numbers can be kept for today or earlier.",
+            )
+        )
+    for name, label in SNAPSHOT_COUNTS.items():
+        value = getattr(snapshot, name)
+        if value is not None and value < 0:
+            problems.append(
+                SnapshotProblem(name, f"{label}: a count cannot be negative (got {value:,}).")
+            )
+    return problems
+
+
+def handle_key(handle: str) -> str:
+    """What makes two handles the same account: case and a leading '@' do not count."""
+    return handle.strip().lstrip("@").casefold()
+
+
+def account_problem(
+    platform: Platform, handle: str, accounts: Iterable[Account], editing: int | None = None
+) -> str | None:
+    """Why this account cannot be added (or an account be renamed to it), or None.
+
+    `editing` is the id of the account being renamed, which may keep its own handle.
+    """
+    if not handle_key(handle):
+        return "Handle: enter the account's name on the platform, such as @ninaeats."
+    for account in accounts:
+        same = account.platform is platform and handle_key(account.handle) == handle_key(handle)
+        if same and account.id != editing:
+            return (
+                f"You already have {platform.label} {account.shown_handle}; add each account once."
+            )
+    return None

@@ -55,7 +55,7 @@ def follower_history(store: Store, account_id: int) -> list[tuple[date, int]]:
     """(date, followers) oldest first: what growth and charts need, read straight off the key."""
     rows = store.conn.execute(
         "SELECT date, followers FROM snapshot WHERE account_id = ? ORDER BY date", (account_id,)
-    )
+    ).fetchall()
     return [(date.fromisoformat(day), followers) for day, followers in rows]
 
 

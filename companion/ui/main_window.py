@@ -50,7 +50,6 @@ STATUS_BAR_KEY = "window/statusbar"
 DEFAULT_SIZE = QSize(1200, 780)
 SIDEBAR_WIDTH = 210
 STATUS_TIMEOUT_MS = 8000
-IMPORT_NOT_YET = "Importing platform exports and CSV files is not available yet."
 
 
 @dataclass(frozen=True)
@@ -208,10 +207,8 @@ class MainWindow(QMainWindow):
             _shortcuts(QKeySequence.StandardKey.Open, "Ctrl+O"),
         )
         menu.addSeparator()
-        self.action_import = self._action(menu, "&Import…")
-        self.action_import.setEnabled(False)
-        self.action_import.setStatusTip(IMPORT_NOT_YET)
-        self.action_import.setToolTip(IMPORT_NOT_YET)
+        self.action_import = self._action(menu, "&Import…", self.import_file)
+        self.action_import.setStatusTip("Add daily numbers or posts from a CSV file.")
         self.action_export = self._action(menu, "&Export…", self.export_csv)
         self.action_export.setStatusTip("Write every table of your record as a CSV file.")
         menu.addSeparator()
@@ -355,6 +352,7 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(str(store.path))
         self.read_only_label.setVisible(store.read_only)
         self.action_restore.setEnabled(not store.read_only)
+        self.action_import.setEnabled(not store.read_only)
         self._guard_read_only_undo()
 
     def _guard_read_only_undo(self) -> None:
@@ -413,6 +411,11 @@ class MainWindow(QMainWindow):
         if previous is not store:
             previous.close()
         self._apply_store_state()
+
+    def import_file(self) -> None:
+        from companion.ui.import_dialog import open_import_dialog
+
+        open_import_dialog(self, self.context)
 
     def export_csv(self) -> None:
         from companion.exporters.csv_export import ExportFailed, export_tables

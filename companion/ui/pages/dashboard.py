@@ -1,45 +1,105 @@
-"""The Dashboard page: each account's followers and tier, and how much of the record is kept."""
+"""The Dashboard page: a card per account, followers and weekly engagement charts, top posts, and the record."""
 
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtCore import QEvent, QEventLoop, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QIcon,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from companion.core.accounts import Account, AccountStanding, Snapshot, creator_name, standing_of
+from companion.core.accounts import (
+    Account,
+    AccountStanding,
+    Snapshot,
+    creator_name,
+    day_text,
+    standing_of,
+)
 from companion.core.settings import Settings
 from companion.core.tiers import preset_by_id
-from companion.store.accounts import latest_snapshots, list_accounts
-from companion.store.records import RecordCounts, record_counts
+from companion.store.accounts import list_accounts
+from companion.store.snapshots import follower_history
+from companion.ui.app import when_first_painted
 from companion.ui.context import AppContext
-from companion.ui.pages.base import EmptyState, Page
+from companion.ui.pages.base import EmptyState, Page, count_phrase
+from companion.ui.sparkline import Sparkline
+
+# The page is built in two steps. Before the window's first paint: each card's followers,
+# tier and sparkline, from the accounts' follower histories. Right after it: the recent
+# posts, the reports (growth, engagement, projections), the charts, top posts and the record.
+# What only that second step needs is imported there: the report's modules (≈11 ms), the
+# chart view (≈3 ms) and, in the background, matplotlib (≈0.35 s).
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from companion.charts.dashboard import AccountsChart
+    from companion.charts.theme import ChartTheme
+    from companion.core.content import PostEngagement
+    from companion.core.growth import Change
+    from companion.core.report import AccountReport, EngagementSummary
+    from companion.store.records import RecordCounts
+    from companion.store.reports import DashboardRecord
+    from companion.ui.chart_view import ChartView
 
 ACCOUNT_CARD_MIN_WIDTH = 280
 SUMMARY_CARD_MIN_WIDTH = 170
 MOST_ACCOUNT_COLUMNS = 3
 CARD_SPACING = 16
+SECTION_SPACING = 28
 CONTENT_MAX_WIDTH = 1200
 EMPTY_STATE_WIDTH = 560
+CHART_HEIGHT = 290
+TOP_POSTS = 5
+CHANGE_DAYS = 30
+SPARKLINE_DAYS = 90
+"""core.report.SPARKLINE_DAYS, which is not imported before the first paint (a test keeps them equal)."""
+PROJECTION_YEARS = 5
+DAYS_PER_YEAR = 365
+SWATCH_SIZE = 12
+PILL_PADDING = (9, 1, 9, 1)
+CHARTS_WAIT_MS = 10_000
+NOT_KNOWN = "—"
+PENDING = "\u00a0"
 
 EMPTY_TITLE = "No accounts yet"
 EMPTY_BODY = (
     "Add your accounts and daily numbers, or import your platform exports, "
     "and your growth, engagement and tier will show here."
 )
+NO_NUMBERS = "Add a day's numbers or import an export."
+NO_HISTORY = "Follower numbers will draw here once you have a few days of them."
+
+
+# --- what the cards say -------------------------------------------------------------------
 
 
 def as_of_text(day: date) -> str:
     """'as of 20 Nov 2026'."""
-    return f"as of {day.day} {day:%b %Y}"
+    return f"as of {day_text(day)}"
 
 
 def next_tier_text(standing: AccountStanding) -> str:
@@ -55,9 +115,130 @@ def tier_definition_text(settings: Settings) -> str:
     return f"Tiers follow the {name} definition (Settings ▸ Audience tiers)."
 
 
-def counted(count: int, thing: str) -> str:
-    """counted(1, "brand") → '1 brand'; counted(1200, "post") → '1,200 posts'."""
-    return f"{count:,} {thing}{'' if count == 1 else 's'}"
+def percent(rate: float | None, digits: int = 1) -> str:
+    """0.0483 → '4.8 %'; None → '—'."""
+    return NOT_KNOWN if rate is None else f"{rate * 100:.{digits}f} %"
+
+
+def benchmark_percent(rate: float) -> str:
+    """A published figure as published: 0.04 → '4 %', 0.024 → '2.4 %'."""
+    return f"{rate * 100:.3g} %"
+
+
+def _signed(value: float, spec: str) -> str:
+    """With a + for gains and a true minus sign for losses."""
+    return format(value, f"+{spec}").replace("-", "\u2212")
+
+
+def change_text(change: Change | None, days: int = CHANGE_DAYS) -> str:
+    """'+748 (+3.2 %) in 30 days', or why there is no change to show."""
+    if change is None:
+        return f"No numbers from {days} days ago yet"
+    if change.absolute == 0:
+        return f"No change in {days} days"
+    text = _signed(change.absolute, ",")
+    if change.percent is not None:
+        text += f" ({_signed(change.percent, '.1f')} %)"
+    return f"{text} in {days} days"
+
+
+def missing_days_text(change: Change | None) -> str:
+    """'2 days missing' when the period has days without numbers, else ''."""
+    if change is None or not change.missing_days:
+        return ""
+    return f"{count_phrase(change.missing_days, 'day')} missing"
+
+
+def engagement_signal_text(engagement: EngagementSummary) -> str:
+    """'▲ above the Micro benchmark of 4 %', or why there is no rate or benchmark to compare."""
+    period = engagement.by_followers
+    if period.mean is None:
+        posts = count_phrase(period.posts_counted, "post") if period.posts_counted else "No posts"
+        return f"{posts} with a rate in {engagement.window_days} days; {period.min_posts} needed"
+    if engagement.benchmark is None:
+        return "No published benchmark below the Nano tier"
+    benchmark = engagement.benchmark.benchmark
+    tier = benchmark.tier.label if benchmark.tier else "tier"
+    arrow, side = ("▲", "above") if engagement.above_benchmark else ("▼", "below")
+    return f"{arrow} {side} the {tier} benchmark of {benchmark_percent(benchmark.engagement_rate)}"
+
+
+def engagement_tooltip(engagement: EngagementSummary, account: Account) -> str:
+    """How the rate was worked out, and where the benchmark comes from."""
+    period = engagement.by_followers
+    days = engagement.window_days
+    if period.mean is None:
+        lines = [
+            f"An engagement rate needs at least {period.min_posts} posts with known followers "
+            f"in the last {days} days; there {'is' if period.posts_counted == 1 else 'are'} "
+            f"{period.posts_counted}."
+        ]
+    else:
+        lines = [
+            f"Mean engagement rate by followers of {count_phrase(period.posts_counted, 'post')} "
+            f"in the last {days} days (median {percent(period.median)})."
+        ]
+    if engagement.benchmark is not None:
+        benchmark = engagement.benchmark.benchmark
+        lines.append(
+            f"Benchmark {benchmark_percent(benchmark.engagement_rate)}: {benchmark.source}."
+        )
+        if not engagement.benchmark.same_platform:
+            lines.append(
+                f"The sources publish no figure for {account.platform.label}; "
+                "this is Instagram's benchmark for the same tier."
+            )
+    return "\n".join(lines)
+
+
+def projection_text(report: AccountReport) -> str:
+    """'Projected to reach Micro on 6 Jun 2027' at the 90-day pace, or '' when not growing.
+
+    A date decades away says less than "more than 5 years", so that is what is said.
+    """
+    standing = report.standing
+    projected = report.projected_next_tier
+    if projected is None or standing is None or standing.next_tier is None:
+        return ""
+    tier = standing.next_tier.label
+    if (projected - report.today).days > PROJECTION_YEARS * DAYS_PER_YEAR:
+        return f"More than {PROJECTION_YEARS} years to {tier} at this pace"
+    return f"Projected to reach {tier} on {day_text(projected)}"
+
+
+def account_colour(theme: ChartTheme, index: int) -> str:
+    """The colour of the account at `index` on its toggle and both charts.
+
+    The series colour that the benchmark lines also use is left out, so that no account's
+    line can be taken for a benchmark; the text colour takes its place, as the black of
+    the Okabe–Ito palette the series come from.
+    """
+    colours = [colour for colour in theme.series if colour != theme.benchmark]
+    colours += [theme.text] * (len(theme.series) - len(colours))
+    return colours[index % len(colours)]
+
+
+def account_labels(accounts: Sequence[Account]) -> dict[int, str]:
+    """How charts and lists name each account: the platform, with the handle where it repeats."""
+    platforms = [account.platform for account in accounts]
+    return {
+        account.id: (
+            f"{account.platform.label} {account.shown_handle}"
+            if platforms.count(account.platform) > 1
+            else account.platform.label
+        )
+        for account in accounts
+    }
+
+
+def best_recent_posts(
+    reports: Sequence[AccountReport], count: int = TOP_POSTS
+) -> list[PostEngagement]:
+    """The best posts of the last 30 days across all accounts, by engagement rate."""
+    from companion.core.content import top_posts
+
+    candidates = [item for report in reports for item in report.top_posts]
+    return top_posts(candidates, key=lambda item: item.by_followers, count=count)
 
 
 def columns_for(width: int, min_card_width: int, most: int, cards: int) -> int:
@@ -71,6 +252,9 @@ def columns_for(width: int, min_card_width: int, most: int, cards: int) -> int:
         return fitting
     rows = -(-cards // fitting)
     return -(-cards // rows)
+
+
+# --- small widgets ----------------------------------------------------------------------------
 
 
 def _label(text: str, object_name: str, *, wrap: bool = False) -> QLabel:
@@ -88,71 +272,209 @@ def _scaled_font(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
     return font
 
 
-class Card(QFrame):
-    """A rounded panel (styled by the theme as QFrame#card) holding a few stacked labels."""
+def _section_heading(text: str) -> QLabel:
+    label = _label(text, "sectionTitle")
+    label.setFont(_scaled_font(label, 1.25))
+    return label
+
+
+def _paint_text(label: QLabel, colour: str) -> None:
+    label.setStyleSheet(f"color: {colour};")
+
+
+def _swatch(colour: str) -> QIcon:
+    """A round dot in an account's chart colour."""
+    pixmap = QPixmap(SWATCH_SIZE, SWATCH_SIZE)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(1, 1, SWATCH_SIZE - 2, SWATCH_SIZE - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in '…' when it does not fit; the whole text is its tooltip."""
+
+    def __init__(self, text: str = "", object_name: str = "") -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.full_text = ""
+        self.set_full_text(text)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        self.setText(metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width()))
+
+
+class TierPill(QLabel):
+    """A tier's name in a rounded outline, drawn in the palette's colours (light or dark)."""
 
     def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("tierPill")
+        self.setFont(_scaled_font(self, 1.0))
+        self.setContentsMargins(*PILL_PADDING)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.text():
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
+            outline = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+            painter.drawRoundedRect(outline, outline.height() / 2, outline.height() / 2)
+            painter.end()
+        super().paintEvent(event)
+
+
+class Card(QFrame):
+    """A rounded panel (styled by the theme as QFrame#card) holding a few stacked widgets."""
+
+    def __init__(self, margins: tuple[int, int, int, int] = (18, 16, 18, 16)) -> None:
         super().__init__()
         self.setObjectName("card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.body = QVBoxLayout(self)
-        self.body.setContentsMargins(18, 16, 18, 16)
+        self.body.setContentsMargins(*margins)
         self.body.setSpacing(4)
 
 
 class AccountCard(Card):
-    """One account: platform and handle, followers in large type, the date, and the tier."""
+    """One account: followers and its 90 days, 30-day change, engagement against the tier
+    benchmark, and the tier with the way to the next."""
 
     def __init__(self, account: Account) -> None:
         super().__init__()
         self.account = account
+        self.report: AccountReport | None = None
         self.platform_label = _label(account.platform.label, "cardTitle")
         self.handle_label = _label(account.shown_handle, "muted")
         self.handle_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tier_label = TierPill()
         self.followers_label = _label("", "cardValue")
         self.followers_label.setFont(_scaled_font(self.followers_label, 2.2))
         self.as_of_label = _label("", "cardCaption")
-        self.tier_label = _label("", "tierName")
-        self.tier_label.setFont(_scaled_font(self.tier_label, 1.1))
+        self.sparkline = Sparkline()
+        # Until the report arrives (just after the first paint) its rows hold a space, so
+        # that filling them in moves nothing.
+        self.change_label = _label(PENDING, "change")
+        self.missing_label = _label("", "cardCaption")
+        self.missing_label.hide()
+        self.engagement_label = _label(PENDING, "engagementValue")
+        self.engagement_label.setFont(_scaled_font(self.engagement_label, 1.15))
+        self.engagement_caption = _label("", "cardCaption")
+        self.signal_label = _label(PENDING, "engagementSignal", wrap=True)
         self.next_tier_label = _label("", "cardCaption")
+        self.projection_label = _label(PENDING, "cardCaption", wrap=True)
+        self._lay_out()
 
+    def _lay_out(self) -> None:
         heading = QHBoxLayout()
         heading.setSpacing(8)
         heading.addWidget(self.platform_label)
         heading.addWidget(self.handle_label, 1)
-        tier_row = QHBoxLayout()
-        tier_row.setSpacing(10)
-        tier_row.addWidget(self.tier_label)
-        tier_row.addWidget(self.next_tier_label, 1, Qt.AlignmentFlag.AlignBaseline)
+        heading.addWidget(self.tier_label, 0, Qt.AlignmentFlag.AlignTop)
+        change = QHBoxLayout()
+        change.setSpacing(6)
+        change.addWidget(self.change_label)
+        change.addWidget(self.missing_label, 1)
+        rate = QHBoxLayout()
+        rate.setSpacing(8)
+        rate.addWidget(self.engagement_label, 0, Qt.AlignmentFlag.AlignBaseline)
+        rate.addWidget(self.engagement_caption, 1, Qt.AlignmentFlag.AlignBaseline)
+        self.engagement_row = QWidget()
+        engagement = QVBoxLayout(self.engagement_row)
+        engagement.setContentsMargins(0, 0, 0, 0)
+        engagement.setSpacing(2)
+        engagement.addLayout(rate)
+        engagement.addWidget(self.signal_label)
         self.body.addLayout(heading)
-        self.body.addSpacing(6)
+        self.body.addSpacing(4)
         self.body.addWidget(self.followers_label)
         self.body.addWidget(self.as_of_label)
-        self.body.addSpacing(10)
-        self.body.addLayout(tier_row)
+        self.body.addSpacing(8)
+        self.body.addWidget(self.sparkline)
+        self.body.addSpacing(2)
+        self.body.addLayout(change)
+        self.body.addSpacing(8)
+        self.body.addWidget(self.engagement_row)
         self.body.addStretch(1)
+        self.body.addSpacing(8)
+        self.body.addWidget(self.next_tier_label)
+        self.body.addWidget(self.projection_label)
 
     def show_standing(self, standing: AccountStanding | None) -> None:
+        """Followers, the day they were counted, and the tier: from the newest snapshot."""
+        for widget in (self.sparkline, self.change_label, self.engagement_row):
+            widget.setVisible(standing is not None)
+        self.tier_label.setVisible(standing is not None)
         if standing is None:
-            self.followers_label.setText("—")
+            self.followers_label.setText(NOT_KNOWN)
             self.as_of_label.setText("no follower numbers yet")
             self.tier_label.setText("")
-            self.next_tier_label.setText("Add a day's numbers or import an export.")
+            self.next_tier_label.setText(NO_NUMBERS)
             return
         self.followers_label.setText(f"{standing.followers:,}")
         self.as_of_label.setText(f"followers · {as_of_text(standing.as_of)}")
         self.tier_label.setText(standing.tier.label)
         self.next_tier_label.setText(next_tier_text(standing))
 
+    def show_recent_followers(self, history: Sequence[tuple[date, int]], today: date) -> None:
+        """The sparkline: the last 90 days of the (date, followers) history."""
+        self.sparkline.set_points(history, today, SPARKLINE_DAYS)
+
+    def show_report(self, report: AccountReport) -> None:
+        """The 30-day change, engagement against the benchmark, and the projection."""
+        self.report = report
+        change = report.changes.get(CHANGE_DAYS)
+        self.change_label.setText(change_text(change))
+        missing = missing_days_text(change)
+        self.missing_label.setText(f"· {missing}")
+        self.missing_label.setVisible(bool(missing))
+        engagement = report.engagement
+        self.engagement_label.setText(percent(engagement.by_followers.mean))
+        self.engagement_caption.setText(f"engagement rate · {engagement.window_days} days")
+        self.signal_label.setText(engagement_signal_text(engagement))
+        self.engagement_row.setToolTip(engagement_tooltip(engagement, self.account))
+        self.projection_label.setText(projection_text(report))
+        self.projection_label.setVisible(bool(self.projection_label.text()))
+
+    def apply_colours(self, theme: ChartTheme) -> None:
+        """Gains and losses, above and below the benchmark, in the theme's colours for them."""
+        report = self.report
+        if report is None:
+            return
+        change = report.changes.get(CHANGE_DAYS)
+        growth = change.absolute if change else 0
+        _paint_text(
+            self.change_label, theme.gain if growth > 0 else theme.loss if growth else theme.muted
+        )
+        above = report.engagement.above_benchmark
+        _paint_text(
+            self.signal_label, theme.muted if above is None else theme.gain if above else theme.loss
+        )
+
 
 class SummaryCard(Card):
     """A small count from the record: posts recorded, deals, caption drafts, subtitle files."""
 
     def __init__(self, title: str) -> None:
-        super().__init__()
+        super().__init__(margins=(16, 12, 16, 12))
         self.title_label = _label(title, "cardTitle")
-        self.value_label = _label("0", "cardValue")
-        self.value_label.setFont(_scaled_font(self.value_label, 1.6))
+        self.value_label = _label("0", "summaryValue")
+        self.value_label.setFont(_scaled_font(self.value_label, 1.35))
         self.caption_label = _label("", "cardCaption", wrap=True)
         self.body.addWidget(self.title_label)
         self.body.addWidget(self.value_label)
@@ -179,11 +501,11 @@ class CardGrid(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(CARD_SPACING)
 
-    def set_cards(self, cards: list[QWidget]) -> None:
+    def set_cards(self, cards: Sequence[QWidget]) -> None:
         for old in self.cards:
             self.grid.removeWidget(old)
             old.deleteLater()
-        self.cards = cards
+        self.cards = list(cards)
         self._place()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -204,36 +526,280 @@ class CardGrid(QWidget):
             self.grid.setColumnStretch(column, 1 if column < self.columns else 0)
 
 
+class TopPostsList(Card):
+    """The best posts of the last 30 days: date, account, kind, caption and engagement rate."""
+
+    HEADINGS = ("Date", "Account", "Kind", "Caption", "ER")
+
+    def __init__(self) -> None:
+        super().__init__(margins=(18, 12, 18, 14))
+        self.rows: list[tuple[str, str, str, str, str]] = []
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(18)
+        self.grid.setVerticalSpacing(8)
+        self.grid.setColumnStretch(3, 1)
+        self.empty_label = _label(
+            "No posts with an engagement rate in the last 30 days.", "cardCaption"
+        )
+        self.body.addLayout(self.grid)
+        self.body.addWidget(self.empty_label)
+
+    def show_posts(self, items: Sequence[PostEngagement], labels: dict[int, str]) -> None:
+        self.rows = [_top_post_row(item, labels) for item in items]
+        _clear(self.grid)
+        self.empty_label.setVisible(not self.rows)
+        if not self.rows:
+            return
+        for column, heading in enumerate(self.HEADINGS):
+            self.grid.addWidget(_label(heading, "cardTitle"), 0, column, _cell_alignment(column))
+        for row, cells in enumerate(self.rows, start=1):
+            for column, text in enumerate(cells):
+                cell = ElidedLabel(text) if column == 3 else QLabel(text)
+                self.grid.addWidget(cell, row, column, _cell_alignment(column))
+
+
+def _top_post_row(item: PostEngagement, labels: dict[int, str]) -> tuple[str, str, str, str, str]:
+    post = item.post
+    caption = (post.caption or "").strip().splitlines()
+    return (
+        f"{post.published_at.day} {post.published_at:%b}",
+        labels.get(post.account_id, ""),
+        post.kind.label,
+        caption[0] if caption else "(no caption)",
+        percent(item.by_followers),
+    )
+
+
+def _cell_alignment(column: int) -> Qt.AlignmentFlag:
+    horizontal = Qt.AlignmentFlag.AlignRight if column == 4 else Qt.AlignmentFlag.AlignLeft
+    return horizontal | Qt.AlignmentFlag.AlignVCenter
+
+
+def _clear(grid: QGridLayout) -> None:
+    while grid.count():
+        widget = grid.takeAt(0).widget()
+        if widget is not None:
+            widget.deleteLater()
+
+
+class AccountToggles(QWidget):
+    """A checkbox per account, in its chart colour: which accounts the charts show."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.boxes: dict[int, QCheckBox] = {}
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(16)
+
+    def set_accounts(self, labels: dict[int, str]) -> None:
+        """One box per account; accounts already shown or hidden stay so."""
+        hidden = {account_id for account_id, box in self.boxes.items() if not box.isChecked()}
+        _clear(self.row)
+        self.boxes = {}
+        for account_id, text in labels.items():
+            box = QCheckBox(text)
+            box.setChecked(account_id not in hidden)
+            box.setToolTip(f"Show {text} on the charts")
+            box.toggled.connect(self.changed)
+            self.row.addWidget(box)
+            self.boxes[account_id] = box
+
+    def apply_colours(self, colours: dict[int, str]) -> None:
+        """Each box's dot in its account's colour (`colours` may name more accounts)."""
+        for account_id, box in self.boxes.items():
+            box.setIcon(_swatch(colours[account_id]))
+
+    def shown(self) -> set[int]:
+        return {account_id for account_id, box in self.boxes.items() if box.isChecked()}
+
+
+# --- the charts ----------------------------------------------------------------------------------
+
+
+class ChartsSection(QWidget):
+    """Followers over time and weekly engagement, side by side, with the accounts to toggle.
+
+    Until `start` (after the page's first paint) it is a heading and two empty cards, and
+    matplotlib is not even imported.
+    """
+
+    message = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = False
+        self.record: DashboardRecord | None = None
+        self.reports: list[AccountReport] = []
+        self.labels: dict[int, str] = {}
+        self.followers_view: ChartView | None = None
+        self.engagement_view: ChartView | None = None
+        self.followers_chart: AccountsChart | None = None
+        self.engagement_chart: AccountsChart | None = None
+        self._awaiting: set[str] = set()
+        self.toggles = AccountToggles()
+        self.toggles.changed.connect(self._show_accounts)
+        self.chart_cards = [Card(margins=(10, 10, 12, 6)) for _ in range(2)]
+        heading = QHBoxLayout()
+        heading.setSpacing(24)
+        heading.addWidget(_section_heading("Growth and engagement"))
+        heading.addStretch(1)
+        heading.addWidget(self.toggles)
+        charts = QHBoxLayout()
+        charts.setSpacing(CARD_SPACING)
+        for card in self.chart_cards:
+            card.setFixedHeight(CHART_HEIGHT)
+            charts.addWidget(card, 1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+        column.addLayout(heading)
+        column.addLayout(charts)
+
+    @property
+    def ready(self) -> bool:
+        """True once both charts are drawn (or say why they are not)."""
+        return self.started and not self._awaiting
+
+    def show_record(
+        self, record: DashboardRecord, reports: list[AccountReport], labels: dict[int, str]
+    ) -> None:
+        self.record, self.reports, self.labels = record, reports, labels
+        # Only accounts with follower numbers can show on either chart.
+        charted = {i: label for i, label in labels.items() if record.histories.get(i)}
+        if self.toggles.boxes.keys() != charted.keys():
+            self.toggles.set_accounts(charted)
+        if self.started:
+            self._draw()
+
+    def start(self) -> None:
+        """Draw the charts from now on (matplotlib loads in the background the first time)."""
+        if self.started:
+            return
+        self.started = True
+        self.followers_view = self._add_view(self.chart_cards[0], "followers")
+        self.engagement_view = self._add_view(self.chart_cards[1], "weekly-engagement")
+        self._draw()
+
+    def _add_view(self, card: Card, export_name: str) -> ChartView:
+        from companion.ui.chart_view import ChartView
+
+        view = ChartView(export_name=export_name)
+        view.message.connect(self.message)
+        card.body.addWidget(view)
+        return view
+
+    def apply_colours(self, theme: ChartTheme) -> None:
+        colours = {account_id: account_colour(theme, i) for i, account_id in enumerate(self.labels)}
+        self.toggles.apply_colours(colours)
+
+    def _draw(self) -> None:
+        if self.record is None or self.followers_view is None or self.engagement_view is None:
+            return
+        self._awaiting = {"engagement"}
+        if any(self.record.histories.values()):
+            self._awaiting.add("followers")
+            self.followers_view.show_chart(self._build_followers)
+        else:
+            self.followers_view.show_message(NO_HISTORY)
+        self.engagement_view.show_chart(self._build_engagement)
+
+    def _build_followers(self, theme: ChartTheme) -> Figure:
+        from companion.charts.dashboard import AccountSeries, followers_chart
+
+        assert self.record is not None
+        series = [
+            AccountSeries(
+                account.id,
+                self.labels[account.id],
+                self.record.histories[account.id],
+                account_colour(theme, i),
+            )
+            for i, account in enumerate(self.record.accounts)
+        ]
+        self.followers_chart = followers_chart(series, theme)
+        return self._built("followers", self.followers_chart)
+
+    def _build_engagement(self, theme: ChartTheme) -> Figure:
+        from companion.charts.dashboard import AccountSeries, weekly_engagement_chart
+
+        assert self.record is not None
+        series = [
+            AccountSeries(
+                report.account.id,
+                self.labels[report.account.id],
+                report.weekly_engagement,
+                account_colour(theme, i),
+                report.engagement.benchmark.benchmark if report.engagement.benchmark else None,
+            )
+            for i, report in enumerate(self.reports)
+        ]
+        record = self.record
+        self.engagement_chart = weekly_engagement_chart(
+            series, record.posts_since, record.today, theme
+        )
+        return self._built("engagement", self.engagement_chart)
+
+    def _built(self, name: str, chart: AccountsChart) -> Figure:
+        chart.show_accounts(self.toggles.shown())
+        self._awaiting.discard(name)
+        return chart.figure
+
+    def _show_accounts(self) -> None:
+        shown = self.toggles.shown()
+        for chart, view in (
+            (self.followers_chart, self.followers_view),
+            (self.engagement_chart, self.engagement_view),
+        ):
+            if chart is not None and view is not None and view.figure is chart.figure:
+                chart.show_accounts(shown)
+                view.redraw()
+
+
+# --- the page -----------------------------------------------------------------------------------
+
+
 class DashboardPage(Page):
-    """What the record can honestly answer today: followers, tiers, and what has been kept."""
+    """Where each account stands today, how it got there, and what worked lately."""
 
     title = "Dashboard"
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(context, parent)
+        self.today = today
         self.accounts: list[Account] = []
-        self.latest: dict[int, Snapshot] = {}
+        self.histories: dict[int, list[tuple[date, int]]] = {}
+        self.record: DashboardRecord | None = None
+        self.reports: list[AccountReport] = []
         self.account_cards: list[AccountCard] = []
+        self.details_shown = False
         self.empty_state = EmptyState(EMPTY_TITLE, EMPTY_BODY)
         self.creator_label = _label("", "creatorName")
         self.creator_label.setFont(_scaled_font(self.creator_label, 1.15, bold=False))
         self.tiers_note = _label("", "muted", wrap=True)
         self.account_grid = CardGrid(ACCOUNT_CARD_MIN_WIDTH, MOST_ACCOUNT_COLUMNS)
-        self.summary_cards = {
-            "posts": SummaryCard("Posts recorded"),
-            "deals": SummaryCard("Deals"),
-            "captions": SummaryCard("Caption drafts"),
-            "subtitles": SummaryCard("Subtitle files"),
-        }
-        self.summary_grid = CardGrid(SUMMARY_CARD_MIN_WIDTH, len(self.summary_cards))
-        self.summary_grid.set_cards(list(self.summary_cards.values()))
+        self.charts = ChartsSection()
+        self.charts.message.connect(context.status_message)
+        self.top_posts: TopPostsList | None = None
+        self.summary_cards: dict[str, SummaryCard] = {}
+        self.details = QWidget()
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._build_content())
+        self.content = self._build_content()
+        self.stack.addWidget(self.content)
         self.empty_page = self._build_empty_page()
         self.stack.addWidget(self.empty_page)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
+        when_first_painted(self.content.widget(), self._after_first_paint)
         context.settings_changed.connect(self.retier)
         self.reload()
 
@@ -261,23 +827,21 @@ class DashboardPage(Page):
         return page
 
     def _build_content(self) -> QScrollArea:
-        title = self._title_label()
         content = QWidget()
         content.setMaximumWidth(CONTENT_MAX_WIDTH)
         column = QVBoxLayout(content)
         column.setContentsMargins(32, 24, 32, 40)
         column.setSpacing(0)
-        column.addWidget(title)
+        column.addWidget(self._title_label())
         column.addSpacing(2)
         column.addWidget(self.creator_label)
-        column.addSpacing(24)
+        column.addSpacing(20)
         column.addWidget(self.account_grid)
         column.addSpacing(10)
         column.addWidget(self.tiers_note)
-        column.addSpacing(28)
-        column.addWidget(_section_heading("Your record"))
-        column.addSpacing(10)
-        column.addWidget(self.summary_grid)
+        column.addSpacing(SECTION_SPACING)
+        column.addWidget(self.charts)
+        column.addWidget(self.details)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -285,49 +849,152 @@ class DashboardPage(Page):
         scroll.setWidget(content)
         return scroll
 
+    def _build_details(self) -> None:
+        """The sections below the charts, which no first paint shows."""
+        self.top_posts = TopPostsList()
+        self.summary_cards = {
+            "posts": SummaryCard("Posts recorded"),
+            "deals": SummaryCard("Deals"),
+            "captions": SummaryCard("Caption drafts"),
+            "subtitles": SummaryCard("Subtitle files"),
+        }
+        summary_grid = CardGrid(SUMMARY_CARD_MIN_WIDTH, len(self.summary_cards))
+        summary_grid.set_cards(list(self.summary_cards.values()))
+        column = QVBoxLayout(self.details)
+        column.setContentsMargins(0, SECTION_SPACING, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(_section_heading("Top posts · last 30 days"))
+        column.addSpacing(10)
+        column.addWidget(self.top_posts)
+        column.addSpacing(SECTION_SPACING)
+        column.addWidget(_section_heading("Your record"))
+        column.addSpacing(10)
+        column.addWidget(summary_grid)
+
     @property
     def showing_empty_state(self) -> bool:
         return self.stack.currentWidget() is self.empty_page
 
     def reload(self) -> None:
+        """The cards' followers, tiers and sparklines now; the rest too once the page was painted."""
         store = self.context.store
         self.accounts = list_accounts(store)
-        self.latest = latest_snapshots(store)
+        self.histories = {
+            account.id: follower_history(store, account.id) for account in self.accounts
+        }
+        self.record = None
+        self.reports = []
         if not self.accounts:
             self.stack.setCurrentWidget(self.empty_page)
             self.account_cards = []
             self.account_grid.set_cards([])
             return
-        self.stack.setCurrentIndex(0)
+        self.stack.setCurrentWidget(self.content)
         self.creator_label.setText(self._creator_line())
         self.account_cards = [AccountCard(account) for account in self.accounts]
-        self.account_grid.set_cards(list(self.account_cards))
+        self.account_grid.set_cards(self.account_cards)
+        self._show_recent_followers()
         self.retier(self.context.settings)
-        self._show_counts(record_counts(store))
+        if self.details_shown:
+            self._load_details()
+
+    def show_details(self) -> None:
+        """Growth, engagement and projections on the cards, top posts and the record: what
+        follows the first paint (the charts start then too)."""
+        if not self.details_shown:
+            self.details_shown = True
+            self._build_details()
+        self._load_details()
+
+    def _after_first_paint(self) -> None:
+        self.show_details()
+        # A turn later: if the app is quitting already, matplotlib need not start loading.
+        QTimer.singleShot(0, self.charts.start)
+
+    def _show_recent_followers(self) -> None:
+        today = self.today()
+        for card in self.account_cards:
+            card.show_recent_followers(self.histories[card.account.id], today)
+
+    def _load_details(self) -> None:
+        from companion.store.reports import complete_dashboard
+
+        if not self.accounts:
+            return
+        store = self.context.store
+        self.record = complete_dashboard(store, self.today(), self.accounts, self.histories)
+        self._show_reports(self.context.settings)
+        self._show_counts(self.record.counts)
 
     def retier(self, settings: Settings) -> None:
-        """Tiers depend only on the thresholds, so a settings change needs no new query."""
-        for card in self.account_cards:
-            latest = self.latest.get(card.account.id)
-            card.show_standing(
-                standing_of(card.account, latest, settings.thresholds) if latest else None
-            )
+        """Tiers, benchmarks and projections under new thresholds, from what was read (no query)."""
         self.tiers_note.setText(tier_definition_text(settings))
+        for card in self.account_cards:
+            card.show_standing(self._standing(card.account, settings))
+        if self.record is not None:
+            self._show_reports(settings)
+
+    def _standing(self, account: Account, settings: Settings) -> AccountStanding | None:
+        history = self.histories.get(account.id)
+        if not history:
+            return None
+        return standing_of(account, Snapshot(account.id, *history[-1]), settings.thresholds)
+
+    def _show_reports(self, settings: Settings) -> None:
+        from companion.store.reports import dashboard_reports
+
+        assert self.record is not None and self.top_posts is not None
+        self.reports = dashboard_reports(self.record, settings.thresholds)
+        for card, report in zip(self.account_cards, self.reports, strict=True):
+            card.show_report(report)
+        labels = account_labels(self.record.accounts)
+        self.top_posts.show_posts(best_recent_posts(self.reports), labels)
+        self.charts.show_record(self.record, self.reports, labels)
+        self._apply_colours()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_colours()
+        super().changeEvent(event)
+
+    def _apply_colours(self) -> None:
+        if self.record is None:
+            return
+        from companion.ui.chart_view import chart_theme
+
+        theme = chart_theme(self.palette())
+        for card in self.account_cards:
+            card.apply_colours(theme)
+        self.charts.apply_colours(theme)
+
+    def wait_for_charts(self, timeout_ms: int = CHARTS_WAIT_MS) -> bool:
+        """Run the event loop until both charts are drawn (tests, benchmarks, screenshots)."""
+        loop = QEventLoop()
+        deadline = time.monotonic() + timeout_ms / 1000
+
+        def check() -> None:
+            if self.charts.ready or time.monotonic() > deadline:
+                loop.quit()
+
+        poll = QTimer(interval=10)
+        poll.timeout.connect(check)
+        poll.start()
+        if not self.charts.ready:
+            loop.exec()
+        poll.stop()
+        # One more turn, for the canvases to paint what was just built.
+        loop.processEvents()
+        return self.charts.ready
 
     def _creator_line(self) -> str:
-        accounts = counted(len(self.accounts), "account")
+        accounts = count_phrase(len(self.accounts), "account")
         name = creator_name(self.accounts)
         return f"{name}  ·  {accounts}" if name else accounts
 
     def _show_counts(self, counts: RecordCounts) -> None:
+        accounts = count_phrase(counts.accounts, "account")
         cards = self.summary_cards
-        cards["posts"].show_count(counts.posts, f"across {counted(len(self.accounts), 'account')}")
-        cards["deals"].show_count(counts.deals, f"with {counted(counts.brands, 'brand')}")
+        cards["posts"].show_count(counts.posts, f"across {accounts}")
+        cards["deals"].show_count(counts.deals, f"with {count_phrase(counts.brands, 'brand')}")
         cards["captions"].show_count(counts.captions)
         cards["subtitles"].show_count(counts.subtitle_files)
-
-
-def _section_heading(text: str) -> QLabel:
-    label = _label(text, "sectionTitle")
-    label.setFont(_scaled_font(label, 1.25))
-    return label

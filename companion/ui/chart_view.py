@@ -1,0 +1,384 @@
+"""A matplotlib chart in the window: drawn once matplotlib has loaded in the background, zoomable, exportable.
+
+matplotlib and its Qt backend take about 0.35 s to import (DESIGN.md, "Measured"). They are
+imported on a worker thread the first time a chart is asked for, never at start-up and
+never on the GUI thread, so the window keeps answering while they load.
+"""
+
+import contextlib
+import functools
+import gc
+import inspect
+import logging
+import sys
+import weakref
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QSettings,
+    QSize,
+    QStandardPaths,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QContextMenuEvent, QPalette
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QSpacerItem,
+    QStackedLayout,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.charts.theme import ChartTheme, theme_for
+
+if TYPE_CHECKING:
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.figure import Figure
+
+log = logging.getLogger(__name__)
+
+ChartBuilder = Callable[[ChartTheme], "Figure"]
+"""Builds the chart's figure in the colours it is given."""
+
+T = TypeVar("T", bound=Callable[..., object])
+Held = Callable[[], T | None]
+"""Gives back a callable, or None once its owner is gone."""
+
+EXPORT_FOLDER_KEY = "charts/export_folder"
+TOOLBAR_ICON_SIZE = QSize(18, 18)
+EXPORT_DPI = 200
+_BACKEND = "matplotlib.backends.backend_qtagg"
+# Home, back, forward, pan and zoom: the tools for reading a chart. The figure options
+# editor and the subplot spacing dialog are for people making charts, not reading them.
+_READING_TOOLS = ("Home", "Back", "Forward", "Pan", "Zoom")
+
+
+class ExportFormat(StrEnum):
+    PNG = "png"
+    SVG = "svg"
+
+    @property
+    def description(self) -> str:
+        return "PNG image" if self is ExportFormat.PNG else "SVG drawing"
+
+
+def choose_export_path(parent: QWidget, suggested: Path, kind: ExportFormat) -> Path | None:
+    """Ask where to save the chart; None when the creator cancels. Tests replace this."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        f"Export chart as {kind.name}",
+        str(suggested),
+        f"{kind.description} (*.{kind.value})",
+    )
+    return Path(name) if name else None
+
+
+def chart_theme(palette: QPalette) -> ChartTheme:
+    """The window's colours, as plain hex strings for the charts."""
+    role = QPalette.ColorRole
+    background = palette.color(role.Base)
+    return theme_for(
+        dark=background.lightness() < 128,
+        background=background.name(),
+        text=palette.color(role.Text).name(),
+        muted=palette.color(role.PlaceholderText).name(),
+        grid=palette.color(role.Mid).name(),
+        # The link colour is the accent at reading contrast on either background.
+        accent=palette.color(role.Link).name(),
+    )
+
+
+class _MatplotlibLoader(QObject):
+    """Imports matplotlib's Qt backend once, on a worker thread, and says when it is ready."""
+
+    ready = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loaded = _BACKEND in sys.modules
+        self.failure: str | None = None
+        self._started = False
+        self._collect_garbage_after = False
+        self.ready.connect(self._on_ready)
+
+    def load(self) -> None:
+        """Start loading (once); `ready` is emitted on the GUI thread when done."""
+        if self.loaded or self._started:
+            return
+        self._started = True
+        # A garbage collection run on the worker thread could free Qt objects there, which
+        # crashes; so none runs until the import is done and the GUI thread is back in charge.
+        self._collect_garbage_after = gc.isenabled()
+        gc.disable()
+        QThreadPool.globalInstance().start(self._import)
+
+    def _on_ready(self) -> None:
+        # What is loaded by now stays loaded: frozen, a full collection no longer walks
+        # matplotlib's ~80,000 objects, which took 40–60 ms of the GUI thread each time.
+        gc.freeze()
+        if self._collect_garbage_after:
+            gc.enable()
+
+    def _import(self) -> None:
+        try:
+            import matplotlib.backends.backend_qtagg  # noqa: F401
+
+            from companion.charts.figure import warm_up
+
+            warm_up()
+        except ImportError as error:
+            log.exception("matplotlib could not be imported")
+            self.failure = f"Charts cannot be drawn: {error}."
+        self.loaded = True
+        # The window may have closed while matplotlib loaded; then there is no one to tell.
+        with contextlib.suppress(RuntimeError):
+            self.ready.emit()
+
+
+def _held(step: T) -> "Held[T]":
+    """Keep a bound method weakly, anything else as it is.
+
+    A view keeping its page's method would keep its page, which keeps the view: a cycle of
+    Qt objects that only the garbage collector frees, in an order that can crash.
+    """
+    if inspect.ismethod(step):
+        return weakref.WeakMethod(step)
+    return lambda: step
+
+
+@functools.cache
+def _loader() -> _MatplotlibLoader:
+    return _MatplotlibLoader()
+
+
+@functools.cache
+def _toolbar_class() -> type[QToolBar]:
+    from matplotlib.backends.backend_qtagg import NavigationToolbar2QT
+
+    class ChartToolbar(NavigationToolbar2QT):
+        toolitems: ClassVar = [t for t in NavigationToolbar2QT.toolitems if t[0] in _READING_TOOLS]
+
+    return ChartToolbar
+
+
+class ChartView(QWidget):
+    """One chart: a message until it is drawn, then the canvas (and, if asked, the zoom tools).
+
+    Right-click exports the chart as PNG or SVG.
+    """
+
+    message = Signal(str)
+    """A line for the status bar (the chart was exported, or could not be)."""
+
+    def __init__(
+        self, *, toolbar: bool = False, export_name: str = "chart", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.export_name = export_name
+        self.canvas: FigureCanvasQTAgg | None = None
+        self.toolbar: QToolBar | None = None
+        self._with_toolbar = toolbar
+        self._build: Held[ChartBuilder] | None = None
+        self._pending: Held[Callable[[], None]] | None = None
+        self._next_figure: Figure | None = None
+        self._pending_timer = QTimer(self, singleShot=True, interval=0)
+        self._pending_timer.timeout.connect(self._run_pending)
+        self.placeholder = QLabel()
+        self.placeholder.setObjectName("muted")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.header = QHBoxLayout()
+        self.header.setContentsMargins(0, 0, 0, 0)
+        self.header.setSpacing(12)
+        self._header_widgets = 0
+        self._header_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding)
+        self.header.addItem(self._header_spacer)
+        self._chart_area = QWidget()
+        self._chart_layout = QVBoxLayout(self._chart_area)
+        self._chart_layout.setContentsMargins(0, 0, 0, 0)
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self.placeholder)
+        self._stack.addWidget(self._chart_area)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(self.header)
+        layout.addLayout(self._stack, 1)
+
+    @property
+    def figure(self) -> "Figure | None":
+        return self.canvas.figure if self.canvas is not None and self.showing_chart else None
+
+    @property
+    def showing_chart(self) -> bool:
+        return self._stack.currentWidget() is self._chart_area
+
+    def add_header_widget(self, widget: QWidget) -> None:
+        """Put a control (range buttons, a selector) on the chart's top row, left of the tools."""
+        self.header.insertWidget(self._header_widgets, widget)
+        self._header_widgets += 1
+
+    def when_ready(self, step: Callable[[], None]) -> None:
+        """Run `step` on a later turn of the event loop, once matplotlib has loaded.
+
+        For reading and computing what the chart shows: done after the import, the two do
+        not take turns on the interpreter, and a newer step replaces one still waiting.
+        """
+        self._pending = _held(step)
+        loader = _loader()
+        if loader.loaded:
+            self._pending_timer.start()
+            return
+        if not self.showing_chart:
+            self._show_placeholder("Drawing the chart…")
+        loader.ready.connect(self._on_matplotlib_ready, Qt.ConnectionType.UniqueConnection)
+        loader.load()
+
+    def show_chart(self, build: ChartBuilder) -> None:
+        """Draw the chart `build` makes, on a later turn of the event loop (never blocking now)."""
+        self._build = _held(build)
+        self.when_ready(self._build_now)
+
+    def show_message(self, text: str) -> None:
+        """Say why there is no chart (no numbers yet) instead of drawing one."""
+        self._build = None
+        self._pending = None
+        self._pending_timer.stop()
+        self._show_placeholder(text)
+
+    def redraw(self) -> None:
+        """Repaint after the figure changed (a new range); coalesced with other requests."""
+        if self.canvas is not None:
+            self.canvas.draw_idle()
+
+    def forget_zoom(self) -> None:
+        """Make the current view the one the toolbar's Home button returns to."""
+        if self.toolbar is not None:
+            self.toolbar.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Light or dark: the chart is built again in the new colours.
+        if event.type() == QEvent.Type.PaletteChange and self._build and self.showing_chart:
+            self.when_ready(self._build_now)
+        super().changeEvent(event)
+
+    def _on_matplotlib_ready(self) -> None:
+        failure = _loader().failure
+        if failure:
+            self._pending = None
+            self._show_placeholder(failure)
+        elif self._pending is not None:
+            self._pending_timer.start()
+
+    def _run_pending(self) -> None:
+        held, self._pending = self._pending, None
+        step = held() if held is not None else None
+        if step is not None:
+            step()
+
+    def _build_now(self) -> None:
+        build = self._build() if self._build is not None else None
+        if build is None:
+            return
+        self._next_figure = build(chart_theme(self.palette()))
+        # Shown on the next turn: a new canvas's first paint draws the whole figure, and
+        # that should not come on top of the time just spent building it.
+        self._pending = _held(self._show_next_figure)
+        self._pending_timer.start()
+
+    def _show_next_figure(self) -> None:
+        figure, self._next_figure = self._next_figure, None
+        if figure is not None:
+            self._set_figure(figure)
+
+    def _set_figure(self, figure: "Figure") -> None:
+        # A canvas draws one figure for its lifetime (its size and pixel ratio are set up
+        # around it), so a new figure gets a new canvas, and the toolbar that drives it.
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        for old in (self.canvas, self.toolbar):
+            if old is not None:
+                # Hidden and left with its parent until Qt deletes it: taking it off its
+                # parent would hand it to Python, which would delete it a second time.
+                old.hide()
+                old.deleteLater()
+        self.canvas = FigureCanvasQTAgg(figure)
+        self.canvas.setParent(self._chart_area)
+        self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self._chart_layout.addWidget(self.canvas, 1)
+        if self._with_toolbar:
+            self.toolbar = _toolbar_class()(self.canvas, self, coordinates=True)
+            self.toolbar.setIconSize(TOOLBAR_ICON_SIZE)
+            self.toolbar.setMovable(False)
+            # The toolbar sits on the chart's background, and matplotlib picks light or dark
+            # icons from the toolbar's background colour, so that is the one it must have.
+            palette = self.toolbar.palette()
+            palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Base))
+            self.toolbar.setPalette(palette)
+            # The toolbar takes the rest of the row: its tools, then the pointer's date and value.
+            self.header.removeItem(self._header_spacer)
+            self.header.addWidget(self.toolbar, 1)
+        self._stack.setCurrentWidget(self._chart_area)
+
+    def _show_placeholder(self, text: str) -> None:
+        self.placeholder.setText(text)
+        self._stack.setCurrentWidget(self.placeholder)
+
+    # --- export -----------------------------------------------------------------------------
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for kind in ExportFormat:
+            action = QAction(f"Export chart as {kind.name}…", menu)
+            action.setData(kind.value)
+            action.setEnabled(self.figure is not None)
+            menu.addAction(action)
+        menu.triggered.connect(self._on_export_chosen)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu()
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def _on_export_chosen(self, action: QAction) -> None:
+        self.export(ExportFormat(action.data()))
+
+    def export(self, kind: ExportFormat) -> Path | None:
+        """Ask where, then save the chart as it is shown (same range, same colours)."""
+        figure = self.figure
+        if figure is None:
+            return None
+        path = choose_export_path(self, self._suggested_path(kind), kind)
+        if path is None:
+            return None
+        if path.suffix.lower() != f".{kind.value}":
+            path = path.with_name(f"{path.name}.{kind.value}")
+        try:
+            figure.savefig(
+                path, format=kind.value, dpi=EXPORT_DPI, facecolor=figure.get_facecolor()
+            )
+        except OSError as error:
+            self.message.emit(f"The chart was not exported: {error.strerror or error}.")
+            return None
+        QSettings().setValue(EXPORT_FOLDER_KEY, str(path.parent))
+        self.message.emit(f"Chart exported to {path}.")
+        return path
+
+    def _suggested_path(self, kind: ExportFormat) -> Path:
+        pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        folder = QSettings().value(EXPORT_FOLDER_KEY) or pictures or str(Path.home())
+        return Path(str(folder)) / f"{self.export_name}.{kind.value}"

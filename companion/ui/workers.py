@@ -1,0 +1,90 @@
+"""Long work off the window's thread: a job that yields progress, run on the thread pool, cancelled between steps."""
+
+import contextlib
+import logging
+import threading
+from collections.abc import Callable, Generator
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+Job = Callable[[], Generator[Any, None, Any]]
+"""A generator function: each `yield` is a step's progress, its `return` value the result.
+
+It runs entirely on the worker thread, so whatever it opens (a database connection) it opens
+there. Cancelling closes it at its current `yield`: its `with` blocks unwind (a transaction
+rolls back) before `cancelled` is emitted.
+"""
+
+
+class Worker(QObject):
+    """Runs one job on the global thread pool and reports through signals; it never touches widgets.
+
+    Signals are queued to the receivers' (GUI) thread. Exactly one of `finished`, `failed` or
+    `cancelled` is emitted at the end.
+    """
+
+    progressed = Signal(object)
+    """Carries what the job yielded."""
+    finished = Signal(object)
+    """Carries what the job returned."""
+    failed = Signal(object)
+    """Carries the exception that stopped the job; the log has its traceback."""
+    cancelled = Signal()
+
+    def __init__(self, job: Job, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._job = job
+        self._stop = threading.Event()
+        self._done = threading.Event()
+        self._started = False
+
+    def start(self) -> None:
+        if self._started:
+            raise RuntimeError("a worker runs its job once")
+        self._started = True
+        QThreadPool.globalInstance().start(self._run)
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next step; safe from any thread."""
+        self._stop.set()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._stop.is_set()
+
+    @property
+    def running(self) -> bool:
+        return self._started and not self._done.is_set()
+
+    def wait(self, timeout_s: float | None = None) -> bool:
+        """Block until the job has ended (True) or the timeout passed (False)."""
+        return not self._started or self._done.wait(timeout_s)
+
+    def _run(self) -> None:
+        try:
+            ended, result = self._drive()
+        except Exception as error:
+            log.warning("background job failed", exc_info=error)
+            self._done.set()
+            self.failed.emit(error)
+            return
+        self._done.set()
+        if ended:
+            self.finished.emit(result)
+        else:
+            self.cancelled.emit()
+
+    def _drive(self) -> tuple[bool, Any]:
+        """(True, result) when the job ran to its end; (False, None) when it was cancelled."""
+        steps = self._job()
+        with contextlib.closing(steps):
+            while not self._stop.is_set():
+                try:
+                    progress = next(steps)
+                except StopIteration as end:
+                    return True, end.value
+                self.progressed.emit(progress)
+        return False, None
