@@ -4,13 +4,14 @@ import contextlib
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from companion.core.accounts import Account, Snapshot
 from companion.core.platforms import Platform
 from companion.store.database import Store
 from companion.store.errors import StoreError
+from companion.store.snapshots import snapshot_from_row
 
 # CROSS JOIN keeps account as the outer loop (SQLite does not reorder it): per account, one
 # seek for max(date) and one for the row, both on the (account_id, date) primary key. With
@@ -36,7 +37,7 @@ def latest_snapshots(store: Store) -> dict[int, Snapshot]:
 
     One query that reads two index entries per account, however long the history is.
     """
-    return {row["account_id"]: _snapshot(row) for row in store.query(_LATEST_SNAPSHOTS)}
+    return {row["account_id"]: snapshot_from_row(row) for row in store.query(_LATEST_SNAPSHOTS)}
 
 
 def _platform(value: str) -> Platform:
@@ -44,20 +45,6 @@ def _platform(value: str) -> Platform:
         return Platform(value)
     except ValueError:
         return Platform.OTHER
-
-
-def _snapshot(row: dict) -> Snapshot:
-    return Snapshot(
-        account_id=row["account_id"],
-        date=date.fromisoformat(row["date"][:10]),
-        followers=row["followers"],
-        following=row["following"],
-        posts=row["posts"],
-        reach=row["reach"],
-        impressions=row["impressions"],
-        profile_views=row["profile_views"],
-        source=row["source"],
-    )
 
 
 class DuplicateAccount(StoreError):
