@@ -44,13 +44,6 @@ from tests.store.test_accounts import (
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def store(db_path: Path):
-    opened = open_store(db_path)
-    yield opened
-    opened.close()
-
-
 def make_page(qtbot, store: Store) -> DashboardPage:
     page = DashboardPage(AppContext(store), today=lambda: NEWEST_DAY)
     qtbot.addWidget(page)

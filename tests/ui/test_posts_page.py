@@ -2,7 +2,6 @@
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDateTime, QItemSelectionModel, Qt
@@ -31,13 +30,6 @@ from tests.store.test_accounts import add_account, add_daily_followers
 TODAY = date(2026, 11, 20)
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 SELECT_ROWS = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-
-
-@pytest.fixture
-def store(db_path: Path):
-    opened = open_store(db_path)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

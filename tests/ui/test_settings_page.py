@@ -19,13 +19,6 @@ from tests.store.test_accounts import NEWEST_DAY, add_account, add_daily_followe
 
 
 @pytest.fixture
-def store(db_path: Path):
-    opened = open_store(db_path)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def context(store: Store) -> AppContext:
     return AppContext(store)
 
