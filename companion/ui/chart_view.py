@@ -315,6 +315,8 @@ class ChartView(QWidget):
                 # parent would hand it to Python, which would delete it a second time.
                 old.hide()
                 old.deleteLater()
+        if self.canvas is not None:
+            _retire(self.canvas)
         self.canvas = FigureCanvasQTAgg(figure)
         self.canvas.setParent(self._chart_area)
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -382,3 +384,14 @@ class ChartView(QWidget):
         pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
         folder = QSettings().value(EXPORT_FOLDER_KEY) or pictures or str(Path.home())
         return Path(str(folder)) / f"{self.export_name}.{kind.value}"
+
+
+def _retire(canvas: "FigureCanvasQTAgg") -> None:
+    """Stop a replaced canvas from drawing again before Qt deletes it.
+
+    matplotlib schedules redraws on a timer (draw_idle); one that fires after the canvas's
+    Qt object is gone draws into a deleted widget, which ends in a crash, not an error.
+    """
+    canvas._draw_pending = False
+    canvas.draw_idle = lambda *args, **kwargs: None
+    canvas.setUpdatesEnabled(False)

@@ -1,10 +1,11 @@
 """UI fixtures: fresh QSettings per test, no modal dialog that could block, and window factories."""
 
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from companion.store.database import Store, open_store
@@ -28,6 +29,18 @@ def fresh_qsettings(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def collect_widgets_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """Free each test's widgets here, on the GUI thread.
+
+    Left to chance, Python's cycle collector may run on a worker thread (the chart loader's)
+    and delete a Qt widget there while the GUI thread is drawing it: a crash, not an error.
+    """
+    yield
+    gc.collect()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
 def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """A modal exec() or file chooser the test did not replace fails the test instead of hanging."""
 
@@ -44,6 +57,14 @@ def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         (QFileDialog, "getExistingDirectory"),
     ):
         monkeypatch.setattr(owner, name, refuse)
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    """The test database, open for a page under test; closed afterwards."""
+    opened = open_store(db_path)
+    yield opened
+    opened.close()
 
 
 WindowFactory = Callable[..., MainWindow]
