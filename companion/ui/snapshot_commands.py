@@ -35,6 +35,9 @@ class AudienceSignals(QObject):
     account_to_show = Signal(object)
     """An account id after an account was added, edited or put back; None after a removal."""
 
+    breakdowns_changed = Signal(int)
+    """The id of an account whose audience breakdowns changed."""
+
 
 def audience_signals(context: AppContext) -> AudienceSignals:
     """The context's AudienceSignals, made on first use and living as long as the context."""

@@ -557,3 +557,16 @@ def test_opening_the_page_does_not_import_matplotlib():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_the_breakdown_tab_follows_the_chosen_account(qtbot, store: Store, creator):
+    from companion.core.audience import Dimension, make_breakdown
+    from companion.store.audience import save_breakdown
+
+    genders = make_breakdown(Dimension.GENDER, TODAY, [("female", 0.6), ("male", 0.4)], TODAY)
+    save_breakdown(store, creator["tiktok"], genders)
+    page = make_page(qtbot, store)
+    assert page.lower_tabs.tabText(1) == "Audience breakdown"
+    assert page.breakdown_panel.columns[Dimension.GENDER].breakdown is None
+    page.show_account(creator["tiktok"])
+    assert page.breakdown_panel.columns[Dimension.GENDER].breakdown == genders

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +54,7 @@ from companion.store.reports import posts_from
 from companion.store.snapshots import snapshot_on, snapshots_of
 from companion.ui.account_dialog import AccountDetails, AccountDialog, InlineMessage
 from companion.ui.add_numbers import AddNumbersDialog, as_qdate, date_edit, read_count
+from companion.ui.breakdown_panel import BreakdownPanel
 from companion.ui.chart_view import ChartView
 from companion.ui.context import AppContext
 from companion.ui.icons import icon
@@ -405,7 +407,7 @@ class AudiencePage(Page):
         splitter.setChildrenCollapsible(False)
         splitter.setHandleWidth(14)
         splitter.addWidget(self._build_chart_card())
-        splitter.addWidget(self._build_table_card())
+        splitter.addWidget(self._build_lower_tabs())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes(SPLIT_SIZES)
@@ -495,6 +497,17 @@ class AudiencePage(Page):
         card.setMinimumHeight(300)
         return card
 
+    def _build_lower_tabs(self) -> QTabWidget:
+        """The daily numbers, and who the audience is, one tab each under the chart."""
+        self.breakdown_panel = BreakdownPanel(self.context, today)
+        breakdown_card = _card()
+        breakdown_card.layout().addWidget(self.breakdown_panel)
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.setDocumentMode(True)
+        self.lower_tabs.addTab(self._build_table_card(), "Daily numbers")
+        self.lower_tabs.addTab(breakdown_card, "Audience breakdown")
+        return self.lower_tabs
+
     def _build_table_card(self) -> QFrame:
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -567,6 +580,7 @@ class AudiencePage(Page):
         self._account_to_show = None
         if not self.accounts:
             self.account = None
+            self.breakdown_panel.show_account(None)
             self.stack.setCurrentWidget(self.empty_page)
             self._update_actions()
             return
@@ -588,6 +602,7 @@ class AudiencePage(Page):
         if self.account is None:
             return
         self.model.set_snapshots(snapshots_of(self.context.store, self.account.id))
+        self.breakdown_panel.show_account(self.account)
         self.table_message.clear_message()
         self._show_summary()
         self._update_actions()
