@@ -13,6 +13,7 @@ from companion.exit_codes import EXIT_DATABASE_UNUSABLE
 from companion.store.database import Store, open_store
 from companion.store.errors import StoreError
 from companion.store.location import default_database_path
+from companion.ui.garbage import collect_on_gui_thread
 from companion.ui.icons import app_icon
 from companion.ui.main_window import MainWindow, remember_database, remembered_database
 from companion.ui.theme import install_theme
@@ -68,6 +69,7 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationDisplayName(APP_NAME)
     QGuiApplication.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    collect_on_gui_thread(app)
 
 
 def start_path() -> Path:

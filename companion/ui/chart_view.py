@@ -111,7 +111,6 @@ class _MatplotlibLoader(QObject):
         self.loaded = _BACKEND in sys.modules
         self.failure: str | None = None
         self._started = False
-        self._collect_garbage_after = False
         self.ready.connect(self._on_ready)
 
     def load(self) -> None:
@@ -119,18 +118,14 @@ class _MatplotlibLoader(QObject):
         if self.loaded or self._started:
             return
         self._started = True
-        # A garbage collection run on the worker thread could free Qt objects there, which
-        # crashes; so none runs until the import is done and the GUI thread is back in charge.
-        self._collect_garbage_after = gc.isenabled()
-        gc.disable()
+        # The collector runs on the GUI thread only (see `companion.ui.garbage`), so the
+        # import's allocations never set it off on the worker thread.
         QThreadPool.globalInstance().start(self._import)
 
     def _on_ready(self) -> None:
         # What is loaded by now stays loaded: frozen, a full collection no longer walks
         # matplotlib's ~80,000 objects, which took 40–60 ms of the GUI thread each time.
         gc.freeze()
-        if self._collect_garbage_after:
-            gc.enable()
 
     def _import(self) -> None:
         try:

@@ -498,10 +498,12 @@ class PostFilter(QSortFilterProxyModel):
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
-        passing = self._passing
-        if passing is None:
-            passing = self._passing = self._answers()
-        return passing[source_row]
+        # Called from Qt once per row: the common path is one list lookup, nothing more.
+        try:
+            return self._passing[source_row]  # type: ignore[index]
+        except TypeError:  # no answers yet for these rows
+            self._passing = self._answers()
+            return self._passing[source_row]
 
     def post_ids(self) -> list[int]:
         """The ids of the posts shown, top to bottom."""
