@@ -452,7 +452,7 @@ def test_a_failure_midway_leaves_the_database_empty(db_path: Path, monkeypatch: 
     def disk_full(path: Path) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(demo, "_write_subtitle_file", disk_full)
+    monkeypatch.setattr(demo.build, "write_subtitle_file", disk_full)
     with open_store(db_path) as store:
         with pytest.raises(OSError):
             generate_demo(store, today=TODAY)
