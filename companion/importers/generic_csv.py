@@ -19,6 +19,7 @@ from companion.importers.mapping import (
     FieldProblem,
     Note,
     Rejected,
+    RowMessage,
     convert_posts,
     convert_snapshots,
     date_field,
@@ -283,13 +284,14 @@ def run_import(
 def run_records(
     results: Iterable[RowResult], write_batch: WriteBatch, rows_expected: int
 ) -> Generator[ImportProgress, None, RowTally]:
-    """The batching loop of any importer that turns rows into records, rejections and notes."""
+    """The batching loop of any importer that turns rows into records, rejections and notes
+    (a record being anything that is neither a Rejected nor a Note)."""
     tally = RowTally()
     batch: list[Record] = []
     reported = 0
     for result in results:
         tally.count(result)
-        if isinstance(result, Snapshot | Post):
+        if not isinstance(result, RowMessage):
             batch.append(result)
         if tally.rows_read - reported >= BATCH_ROWS:
             _flush(batch, write_batch)

@@ -1,18 +1,43 @@
-"""Writing an import: all its batches in one transaction, merged by key and counted; all of it or none."""
+"""Writing an import: all its batches in one transaction, merged by key and counted; all of it or none.
+
+Besides snapshots and posts a batch may hold records that say how they merge (`merge`) and
+give their table rows (`rows()`): the platform importers' day numbers, follower floors and
+audience breakdowns (see `companion.importers.records`).
+"""
 
 import contextlib
-from collections.abc import Iterable, Iterator, Sequence
-from datetime import date
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from datetime import UTC, date
 from itertools import islice
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from companion.core.accounts import Snapshot
+from companion.core.accounts import Account, Snapshot
+from companion.core.platforms import Platform
 from companion.core.posts import Post
+from companion.store.accounts import add_account
 from companion.store.database import Store, open_store
-from companion.store.posts import import_posts
-from companion.store.snapshots import import_snapshots
-from companion.store.upsert import BATCH_ROWS, UpsertCounts
+from companion.store.snapshots import SNAPSHOT_KEY, import_snapshots
+from companion.store.upsert import BATCH_ROWS, Merge, UpsertCounts, upsert_rows
 
-Record = Snapshot | Post
+AUDIENCE_KEY = ("account_id", "date", "dimension", "bucket")
+# How each kind of row record merges: (table, key, merge).
+_ROW_MERGES = {
+    "day numbers": ("snapshot", SNAPSHOT_KEY, Merge.UPDATE_ONLY),
+    "follower floor": ("snapshot", SNAPSHOT_KEY, Merge.INSERT_ONLY),
+    "audience": ("audience", AUDIENCE_KEY, Merge.UPSERT),
+}
+
+
+@runtime_checkable
+class RowRecord(Protocol):
+    """A record that names its merge ("day numbers", "follower floor", "audience") and its rows."""
+
+    merge: str
+
+    def rows(self) -> list[dict[str, Any]]: ...
+
+
+Record = Snapshot | Post | RowRecord
 
 
 class ImportSession:
@@ -28,7 +53,51 @@ class ImportSession:
         if snapshots:
             self.counts.add(import_snapshots(self.store, snapshots))
         if posts:
-            self.counts.add(import_posts(self.store, posts))
+            self.counts.add(_merge_posts(self.store, posts))
+        for merge, (table, key, how) in _ROW_MERGES.items():
+            rows = [row for r in records if getattr(r, "merge", None) == merge for row in r.rows()]
+            if rows:
+                self.counts.add(upsert_rows(self.store, table, key, rows, merge=how))
+
+
+_POST_VALUES = (
+    "platform_post_id",
+    "caption",
+    "url",
+    "likes",
+    "comments",
+    "shares",
+    "saves",
+    "views",
+    "reach",
+    "impressions",
+)
+
+
+def _merge_posts(store: Store, posts: Sequence[Post]) -> UpsertCounts:
+    """`import_posts` for a batch of an import, with the rows built directly: `post_row` makes
+    every column and then drops the empty ones, a fifth of a large import's time. Matched on
+    the platform's post id, else on the time published, as `import_posts` does."""
+    published_text: dict[object, str] = {}  # an export's posts share their parsed moments
+    with_id, without_id = [], []
+    for post in posts:
+        moment = post.published_at
+        text = published_text.get(moment)
+        if text is None:
+            aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+            text = published_text[moment] = aware.astimezone(UTC).isoformat()
+        fields = vars(post)
+        row = {name: fields[name] for name in _POST_VALUES if fields[name] is not None}
+        row |= {
+            "account_id": post.account_id,
+            "published_at": text,
+            "kind": str(post.kind),
+            "source": post.source,
+        }
+        (with_id if post.platform_post_id else without_id).append(row)
+    counts = upsert_rows(store, "post", ("account_id", "platform_post_id"), with_id)
+    counts.add(upsert_rows(store, "post", ("account_id", "published_at"), without_id))
+    return counts
 
 
 class _CheckOnly(Exception):
@@ -56,6 +125,29 @@ def write_import(
         while batch := list(islice(iterator, BATCH_ROWS)):
             session.write(batch)
     return session.counts
+
+
+Progress = TypeVar("Progress")
+Outcome = TypeVar("Outcome")
+ImportRun = Callable[
+    [Sequence[Account], Callable[[Sequence[Record]], None]], Generator[Progress, None, Outcome]
+]
+
+
+def import_with_accounts(
+    store: Store,
+    new_accounts: Sequence[tuple[Platform, str]],
+    run: ImportRun,
+    *,
+    check_only: bool = False,
+) -> Generator[Progress, None, tuple[Outcome, UpsertCounts, list[Account]]]:
+    """Add the accounts an import needs and run it, all in one transaction: if the run fails or
+    is cancelled, the new accounts go too. `run` gets the new accounts and the batch writer.
+    Returns what the run returned, the merge counts, and the accounts added."""
+    with import_transaction(store, check_only=check_only) as session:
+        added = [add_account(store, platform, handle) for platform, handle in new_accounts]
+        outcome = yield from run(added, session.write)
+    return outcome, session.counts, added
 
 
 def worker_connection(store: Store) -> Store:

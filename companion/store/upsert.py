@@ -4,11 +4,18 @@ Rows are matched on a key (account + date, or account + the platform's post id).
 key is inserted; a known one is updated only where the import brings a value that differs
 — an empty cell never erases what the record already holds. Work is done in batches, so
 memory does not grow with the size of the file. The caller holds the transaction.
+
+Two narrower modes serve numbers that cannot stand on their own: `UPDATE_ONLY` merges
+into keys the table already holds and counts the others as rejected (a day's reach
+without the day's followers); `INSERT_ONLY` adds keys the table lacks and leaves known
+ones as they are (followers worked out as a lower bound).
 """
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from itertools import islice
+from operator import itemgetter
 from typing import Any
 
 from companion.store.database import Store
@@ -16,16 +23,25 @@ from companion.store.database import Store
 BATCH_ROWS = 2000
 
 
+class Merge(StrEnum):
+    UPSERT = "upsert"
+    UPDATE_ONLY = "update only"
+    INSERT_ONLY = "insert only"
+
+
 @dataclass
 class UpsertCounts:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    rejected: int = 0
+    """Rows `Merge.UPDATE_ONLY` left out because the table has no row with their key."""
 
     def add(self, other: "UpsertCounts") -> None:
         self.new += other.new
         self.updated += other.updated
         self.unchanged += other.unchanged
+        self.rejected += other.rejected
 
     @property
     def written(self) -> int:
@@ -38,32 +54,43 @@ def upsert_rows(
     key: Sequence[str],
     rows: Iterable[dict[str, Any]],
     batch_rows: int = BATCH_ROWS,
+    merge: Merge = Merge.UPSERT,
 ) -> UpsertCounts:
     """Insert or merge `rows` (dicts with the key columns) into `table`, batch by batch."""
     counts = UpsertCounts()
     for batch in batches(rows, batch_rows):
-        counts.add(_upsert_batch(store, table, tuple(key), batch))
+        counts.add(_upsert_batch(store, table, tuple(key), batch, merge))
     return counts
 
 
 def _upsert_batch(
-    store: Store, table: str, key: tuple[str, ...], batch: list[dict[str, Any]]
+    store: Store,
+    table: str,
+    key: tuple[str, ...],
+    batch: list[dict[str, Any]],
+    merge: Merge = Merge.UPSERT,
 ) -> UpsertCounts:
     columns = sorted({column for row in batch for column in row})
+    key_of = _key_getter(key)
     existing = _existing(store, table, key, columns, batch)
     fresh: dict[tuple, dict[str, Any]] = {}
     changes: list[tuple[dict[str, Any], tuple]] = []
     counts = UpsertCounts()
     for row in batch:
-        row_key = tuple(row[k] for k in key)
+        row_key = key_of(row)
         if row_key in fresh:  # the same key twice in one file: the later row wins
             fresh[row_key].update({c: v for c, v in row.items() if v is not None})
             continue
         current = existing.get(row_key)
+        if current is None and merge is Merge.UPDATE_ONLY:
+            counts.rejected += 1
+            continue
         if current is None:
-            fresh[row_key] = dict(row)
+            fresh[row_key] = row
             continue
         changed = {c: v for c, v in row.items() if v is not None and current.get(c) != v}
+        if merge is Merge.INSERT_ONLY:
+            changed = {}
         if changed:
             changes.append((changed, row_key))
             current.update(changed)
@@ -71,7 +98,13 @@ def _upsert_batch(
         else:
             counts.unchanged += 1
     if fresh:
-        store.db[table].insert_all(fresh.values(), batch_size=len(fresh))
+        # One prepared INSERT for the batch: sqlite-utils' insert_all builds and type-checks
+        # each row again, a third of a large import's time. Missing columns go in as NULL.
+        names = ", ".join(f"[{c}]" for c in columns)
+        store.conn.executemany(
+            f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})",
+            [tuple(map(row.get, columns)) for row in fresh.values()],
+        )
         counts.new += len(fresh)
     for changed, row_key in changes:
         assignments = ", ".join(f"[{c}] = ?" for c in changed)
@@ -89,7 +122,10 @@ def _existing(
     columns: Sequence[str],
     batch: list[dict[str, Any]],
 ) -> dict[tuple, dict[str, Any]]:
-    keys = list({tuple(row[k] for k in key) for row in batch})
+    key_of = _key_getter(key)
+    keys = list({key_of(row) for row in batch})
+    if not _any_with_first_key(store, table, key[0], {k[0] for k in keys}):
+        return {}  # e.g. a new account's first import: nothing to look up row by row
     names = [f"k{i}" for i in range(len(key))]
     values = ", ".join(["(" + ", ".join("?" * len(key)) + ")"] * len(keys))
     # A join on the keys lets SQLite look each one up by index; `(a, b) IN (VALUES …)`
@@ -101,7 +137,24 @@ def _existing(
         f"SELECT {selected} FROM wanted JOIN [{table}] AS t ON {on}"
     )
     params = [value for row_key in keys for value in row_key]
-    return {tuple(row[k] for k in key): row for row in store.query(sql, params)}
+    return {key_of(row): row for row in store.query(sql, params)}
+
+
+def _key_getter(key: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple]:
+    """A row's key as a tuple (itemgetter returns a bare value for a one-column key)."""
+    if len(key) == 1:
+        return lambda row: (row[key[0]],)
+    return itemgetter(*key)
+
+
+def _any_with_first_key(store: Store, table: str, column: str, values: set[Any]) -> bool:
+    """Whether the table has any row with one of these values in the key's first column."""
+    if len(values) > 1:
+        return True
+    found = store.conn.execute(
+        f"SELECT 1 FROM [{table}] WHERE [{column}] = ? LIMIT 1", (next(iter(values)),)
+    ).fetchone()
+    return found is not None
 
 
 def batches(
