@@ -1,17 +1,18 @@
 """One account at a glance: followers, daily change and engagement stacked on one time axis."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from companion.charts.data import EngagementSeries, FollowerLine
 from companion.charts.engagement import fit_rates, plot_engagement
 from companion.charts.figure import fit_y, new_figure
-from companion.charts.followers import plot_daily_change, plot_followers
+from companion.charts.followers import band_days, plot_daily_change, plot_followers, ring_days
 from companion.charts.theme import ChartTheme
 
 HEIGHT_RATIOS = (5, 3, 3)
@@ -30,6 +31,8 @@ class AccountFigure:
     engagement_axes: Axes
     drawn: dict[str, Drawn]
     benchmark_rate: float | None
+    marks: list[Artist] = field(default_factory=list)
+    """The marks on flagged days (see `mark_flagged`)."""
 
     @property
     def axes(self) -> tuple[Axes, Axes, Axes]:
@@ -45,6 +48,16 @@ class AccountFigure:
         fit_y(self.followers_axes, self.drawn["followers"], start, end)
         fit_y(self.change_axes, self.drawn["change"], start, end, keep=(0,))
         fit_rates(self.engagement_axes, self.drawn["engagement"], start, end, self.benchmark_rate)
+
+    def mark_flagged(self, days: Sequence[date], theme: ChartTheme) -> None:
+        """Mark the days with a follower jump not matched by reach or engagement: a ring on the
+        followers line and a band on the daily change (replacing any marks drawn before)."""
+        for artist in self.marks:
+            artist.remove()
+        self.marks = [
+            *ring_days(self.followers_axes, self.drawn["followers"][0], days, theme),
+            *band_days(self.change_axes, days, theme),
+        ]
 
 
 def account_figure(

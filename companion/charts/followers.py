@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from datetime import date
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.dates import date2num
 from matplotlib.figure import Figure
@@ -76,6 +77,37 @@ def plot_daily_change(
     axes.autoscale_view()
     date_axis(axes, theme)
     return days, changes
+
+
+def ring_days(
+    axes: Axes, drawn: tuple[np.ndarray, np.ndarray], days: Sequence[date], theme: ChartTheme
+) -> list[Artist]:
+    """Ring `days` on the followers line: the days with a follower jump nothing explains."""
+    xs, ys = drawn
+    chosen = np.isin(xs, np.array(days, dtype="datetime64[D]")) & np.isfinite(ys)
+    if not chosen.any():
+        return []
+    ring = axes.scatter(
+        xs[chosen], ys[chosen], s=70, facecolors="none", edgecolors=theme.loss, linewidths=1.8
+    )
+    ring.set_zorder(5)
+    return [ring]
+
+
+def band_days(axes: Axes, days: Sequence[date], theme: ChartTheme) -> list[Artist]:
+    """Shade `days` from top to bottom (on the daily change, where a ring on a bar as tall as
+    the chart would be cut off)."""
+    half = np.timedelta64(12, "h")
+    return [
+        axes.axvspan(
+            np.datetime64(day, "D") - half,
+            np.datetime64(day, "D") + half,
+            color=theme.loss,
+            alpha=0.25,
+            linewidth=0,
+        )
+        for day in days
+    ]
 
 
 def _bars(days: np.ndarray, heights: np.ndarray) -> Path:

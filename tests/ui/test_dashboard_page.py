@@ -393,6 +393,48 @@ def test_the_demo_creator_has_three_cards_with_realistic_numbers(qtbot, store: S
     assert page.top_posts is not None and len(page.top_posts.rows) == 5
 
 
+def test_each_card_shows_its_audience_health_worked_out_off_the_gui_thread(
+    qtbot, qapp, store: Store
+):
+    from tests.ui.test_health_view import add_bought_spike
+
+    add_bought_spike(store)
+    page = make_page(qtbot, store)
+    page.show_details()
+    (card,) = page.account_cards
+    assert page.health.busy  # on a worker: the cards keep their place until it is in
+    assert card.health_label.text() == PENDING
+    page.resize(1100, 1000)
+    page.show()
+    assert page.wait_for_charts()
+    report = page.health.reports[card.account.id]
+    assert f">Audience health {report.score:.0f} · {report.band}  ›</a>" in card.health_label.text()
+    tooltip = card.health_label.toolTip()
+    assert "1 day with a follower jump nothing explains." in tooltip
+    assert "Follower jumps: +" in tooltip and "Click for the details" in tooltip
+    install_theme(qapp).set_appearance(Appearance.DARK)
+    assert f"color: {chart_theme(page.palette()).line};" in card.health_label.text()
+
+
+def test_a_cards_health_opens_that_account_on_the_audience_page(qtbot, db_path: Path, make_window):
+    from tests.ui.test_health_view import add_bought_spike
+
+    with open_store(db_path) as store:
+        add_bought_spike(store, "mayaeats")
+        second = add_bought_spike(store, "mayatravels")
+    window = make_window()
+    dashboard = window.page("dashboard")
+    assert dashboard.wait_for_charts()
+    card = next(c for c in dashboard.account_cards if c.account.id == second)
+    card.health_label.linkActivated.emit("health")
+    assert window.current_page_key() == "audience"
+    audience = window.page("audience")
+    assert audience.account_combo.currentData() == second
+    assert audience.lower_tabs.currentIndex() == 2
+    qtbot.waitUntil(lambda: audience.health_view.report is not None, timeout=20_000)
+    assert audience.health_view.report.account.id == second
+
+
 def test_switching_to_an_empty_database_and_changing_tiers_is_safe(qtbot, store: Store, tmp_path):
     add_small_creator(store)
     page = make_page(qtbot, store)

@@ -57,6 +57,7 @@ from companion.ui.add_numbers import AddNumbersDialog, as_qdate, date_edit, read
 from companion.ui.breakdown_panel import BreakdownPanel
 from companion.ui.chart_view import ChartView
 from companion.ui.context import AppContext
+from companion.ui.health_view import HealthView, health_loader
 from companion.ui.icons import icon
 from companion.ui.pages.base import (
     EMPTY_STATE_ICON,
@@ -89,6 +90,8 @@ EMPTY_BODY = (
     "it grows: followers, each day's change, and engagement against creators of your size."
 )
 NO_NUMBERS = "No numbers for {name} yet.\nAdd today's numbers (Ctrl+N) to start its chart."
+HEALTH_PENDING = "Working out the score…"
+NO_HEALTH = "No score for this account yet."
 SPLIT_SIZES = [470, 270]
 """Chart and table heights to start with (the splitter keeps the ratio): the chart first."""
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -356,6 +359,10 @@ class AudiencePage(Page):
         self._engagement: EngagementSeries | None = None
         self._account_to_show: int | None = None
         self._chart_stale = False
+        self._chart_theme: ChartTheme | None = None
+        self._charted: int | None = None
+        """The account whose chart `account_figure` is."""
+        self.health = health_loader(context)
         self.model = SnapshotTableModel(self)
         self._build_actions()
         self.stack = QStackedWidget()
@@ -506,6 +513,10 @@ class AudiencePage(Page):
         self.lower_tabs.setDocumentMode(True)
         self.lower_tabs.addTab(self._build_table_card(), "Daily numbers")
         self.lower_tabs.addTab(breakdown_card, "Audience breakdown")
+        self.health_view = HealthView()
+        health_card = _card()
+        health_card.layout().addWidget(self.health_view)
+        self.lower_tabs.addTab(health_card, "Audience health")
         return self.lower_tabs
 
     def _build_table_card(self) -> QFrame:
@@ -558,6 +569,16 @@ class AudiencePage(Page):
         posts = post_changes(self.context)
         posts.saved.connect(self._schedule_chart)
         posts.removed.connect(self._schedule_chart)
+        # Days, posts, breakdowns and settings all move the audience health score.
+        for changed in (
+            signals.days_changed,
+            signals.breakdowns_changed,
+            posts.saved,
+            posts.removed,
+        ):
+            changed.connect(self._request_health)
+        self.health.loaded.connect(self._show_health)
+        self.health.failed.connect(self.health_view.show_message)
         self.context.settings_changed.connect(self._on_settings_changed)
         self.account_combo.currentIndexChanged.connect(self._on_account_chosen)
         self.range_buttons.buttonClicked.connect(self._on_range_button)
@@ -592,6 +613,7 @@ class AudiencePage(Page):
         self.account_combo.setCurrentIndex(max(self.account_combo.findData(wanted), 0))
         self.account_combo.blockSignals(False)
         self._on_account_chosen()
+        self._request_health()
 
     def show_account(self, account_id: int) -> None:
         self.account_combo.setCurrentIndex(self.account_combo.findData(account_id))
@@ -607,6 +629,36 @@ class AudiencePage(Page):
         self._show_summary()
         self._update_actions()
         self._schedule_chart()
+        self._show_health()
+
+    def show_health(self, account_id: int) -> None:
+        """Show an account's audience health (the Dashboard's cards link here)."""
+        self.show_account(account_id)
+        self.lower_tabs.setCurrentWidget(self.health_view.parentWidget())
+        # The parts and the jumps need more room than the daily numbers: half the height.
+        splitter = self.lower_tabs.parentWidget()
+        if isinstance(splitter, QSplitter):
+            total = sum(splitter.sizes())
+            splitter.setSizes([total // 2, total - total // 2])
+
+    def _request_health(self) -> None:
+        self.health.request(self.context.store, self.context.settings, today())
+        self._show_health()
+
+    def _show_health(self) -> None:
+        """The chosen account's score (the last worked out, until a newer one is in), and its
+        flagged days marked on its chart."""
+        report = self.health.reports.get(self.account.id) if self.account else None
+        if report is None:
+            self.health_view.show_message(HEALTH_PENDING if self.health.busy else NO_HEALTH)
+            return
+        self.health_view.show_report(report)
+        charted = self.account_figure is not None and self._charted == report.account.id
+        if charted and self._chart_theme is not None:
+            self.account_figure.mark_flagged(
+                [j.day for j in report.flagged_days], self._chart_theme
+            )
+            self.chart_view.redraw()
 
     def _remember_account_to_show(self, account_id: int | None) -> None:
         self._account_to_show = account_id
@@ -643,6 +695,7 @@ class AudiencePage(Page):
         if self.account is not None:
             self._show_summary()
             self._schedule_chart()
+            self._request_health()
 
     def _schedule_chart(self) -> None:
         """Draw the chart again on a later turn of the event loop, once however many asked.
@@ -685,6 +738,10 @@ class AudiencePage(Page):
         self.account_figure = account_figure(
             self.account.shown_handle, self.model.history(), self._engagement, theme
         )
+        self._chart_theme, self._charted = theme, self.account.id
+        report = self.health.reports.get(self.account.id)
+        if report is not None:
+            self.account_figure.mark_flagged([j.day for j in report.flagged_days], theme)
         self.account_figure.show_days(*self.days_shown())
         return self.account_figure.figure
 

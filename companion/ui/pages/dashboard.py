@@ -60,10 +60,12 @@ if TYPE_CHECKING:
     from companion.charts.theme import ChartTheme
     from companion.core.content import PostEngagement
     from companion.core.growth import Change
+    from companion.core.quality import QualityReport
     from companion.core.report import AccountReport, EngagementSummary
     from companion.store.records import RecordCounts
     from companion.store.reports import DashboardRecord
     from companion.ui.chart_view import ChartView
+    from companion.ui.health_view import HealthLoader
 
 ACCOUNT_CARD_MIN_WIDTH = 280
 SUMMARY_CARD_MIN_WIDTH = 170
@@ -92,6 +94,11 @@ EMPTY_BODY = (
 )
 NO_NUMBERS = "Add a day's numbers or import an export."
 NO_HISTORY = "Follower numbers will draw here once you have a few days of them."
+# The card's audience health is a link to the Audience page, in the palette's link colour.
+HEALTH_LINK = (
+    '<a href="health" style="color: {colour}; text-decoration: none; font-weight: 600;">'
+    "{text}  ›</a>"
+)
 
 
 # --- what the cards say -------------------------------------------------------------------
@@ -359,6 +366,7 @@ class AccountCard(Card):
         super().__init__()
         self.account = account
         self.report: AccountReport | None = None
+        self.health_report: QualityReport | None = None
         self.platform_label = _label(account.platform.label, "cardTitle")
         self.handle_label = _label(account.shown_handle, "muted")
         self.handle_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -378,6 +386,11 @@ class AccountCard(Card):
         self.signal_label = _label(PENDING, "engagementSignal", wrap=True)
         self.next_tier_label = _label("", "cardCaption")
         self.projection_label = _label(PENDING, "cardCaption", wrap=True)
+        self.health_label = _label(PENDING, "healthLink")
+        self.health_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -410,6 +423,8 @@ class AccountCard(Card):
         self.body.addLayout(change)
         self.body.addSpacing(8)
         self.body.addWidget(self.engagement_row)
+        self.body.addSpacing(6)
+        self.body.addWidget(self.health_label)
         self.body.addStretch(1)
         self.body.addSpacing(8)
         self.body.addWidget(self.next_tier_label)
@@ -417,7 +432,7 @@ class AccountCard(Card):
 
     def show_standing(self, standing: AccountStanding | None) -> None:
         """Followers, the day they were counted, and the tier: from the newest snapshot."""
-        for widget in (self.sparkline, self.change_label, self.engagement_row):
+        for widget in (self.sparkline, self.change_label, self.engagement_row, self.health_label):
             widget.setVisible(standing is not None)
         self.tier_label.setVisible(standing is not None)
         if standing is None:
@@ -451,8 +466,25 @@ class AccountCard(Card):
         self.projection_label.setText(projection_text(report))
         self.projection_label.setVisible(bool(self.projection_label.text()))
 
+    def show_health(self, health: QualityReport, theme: ChartTheme | None = None) -> None:
+        """The audience health score in a line, a link in the accent colour (the theme's, or
+        the palette's link colour); its parts in the tooltip."""
+        from html import escape
+
+        from companion.ui.health_view import badge_text, health_tooltip
+
+        self.health_report = health
+        # The link's colour is set with the text, so a new palette sets the text again.
+        colour = theme.line if theme else self.palette().color(QPalette.ColorRole.Link).name()
+        self.health_label.setText(
+            HEALTH_LINK.format(colour=colour, text=escape(badge_text(health)))
+        )
+        self.health_label.setToolTip(health_tooltip(health))
+
     def apply_colours(self, theme: ChartTheme) -> None:
         """Gains and losses, above and below the benchmark, in the theme's colours for them."""
+        if self.health_report is not None:
+            self.show_health(self.health_report, theme)
         report = self.report
         if report is None:
             return
@@ -627,6 +659,8 @@ class ChartsSection(QWidget):
     """
 
     message = Signal(str)
+    drawn = Signal()
+    """Both charts are built: the page's heaviest work on the GUI thread is done."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -745,6 +779,8 @@ class ChartsSection(QWidget):
     def _built(self, name: str, chart: AccountsChart) -> Figure:
         chart.show_accounts(self.toggles.shown())
         self._awaiting.discard(name)
+        if not self._awaiting:
+            self.drawn.emit()
         return chart.figure
 
     def _show_accounts(self) -> None:
@@ -781,6 +817,8 @@ class DashboardPage(Page):
         self.reports: list[AccountReport] = []
         self.account_cards: list[AccountCard] = []
         self.details_shown = False
+        self.health: HealthLoader | None = None
+        self._health_after_charts = False
         self.empty_state = EmptyState(EMPTY_TITLE, EMPTY_BODY)
         self.creator_label = _label("", "creatorName")
         self.creator_label.setFont(_scaled_font(self.creator_label, 1.15, bold=False))
@@ -788,6 +826,7 @@ class DashboardPage(Page):
         self.account_grid = CardGrid(ACCOUNT_CARD_MIN_WIDTH, MOST_ACCOUNT_COLUMNS)
         self.charts = ChartsSection()
         self.charts.message.connect(context.status_message)
+        self.charts.drawn.connect(self._on_charts_drawn)
         self.top_posts: TopPostsList | None = None
         self.summary_cards: dict[str, SummaryCard] = {}
         self.details = QWidget()
@@ -892,6 +931,10 @@ class DashboardPage(Page):
         self.stack.setCurrentWidget(self.content)
         self.creator_label.setText(self._creator_line())
         self.account_cards = [AccountCard(account) for account in self.accounts]
+        for card in self.account_cards:
+            card.health_label.linkActivated.connect(
+                lambda _link, account_id=card.account.id: self.open_health(account_id)
+            )
         self.account_grid.set_cards(self.account_cards)
         self._show_recent_followers()
         self.retier(self.context.settings)
@@ -925,6 +968,7 @@ class DashboardPage(Page):
         self.record = complete_dashboard(store, self.today(), self.accounts, self.histories)
         self._show_reports(self.context.settings)
         self._show_counts(self.record.counts)
+        self._ask_for_health()
 
     def retier(self, settings: Settings) -> None:
         """Tiers, benchmarks and projections under new thresholds, from what was read (no query)."""
@@ -933,6 +977,60 @@ class DashboardPage(Page):
             card.show_standing(self._standing(card.account, settings))
         if self.record is not None:
             self._show_reports(settings)
+            self._ask_for_health()
+
+    def _ask_for_health(self) -> None:
+        """Audience health comes last: on screen, once the charts are drawn, so that its worker
+        does not compete with them for the interpreter; off screen, now."""
+        if self.isVisible():
+            self._health_after_charts = True
+        else:
+            self._request_health()
+
+    def _on_charts_drawn(self) -> None:
+        if self._health_after_charts:
+            # A turn later: after the canvases have painted what was built.
+            QTimer.singleShot(0, self._request_health)
+
+    def _request_health(self) -> None:
+        """Work out the cards' audience health on a worker thread (shared with the Audience page)."""
+        from companion.ui.health_view import health_loader
+
+        self._health_after_charts = False
+        if self.health is None:
+            self.health = health_loader(self.context)
+            self.health.loaded.connect(self._show_health)
+            self.health.failed.connect(self.context.status_message)
+        self.health.request(self.context.store, self.context.settings, self.today())
+        if not self.health.busy:
+            self._show_health()
+
+    def _show_health(self) -> None:
+        assert self.health is not None
+        for card in self.account_cards:
+            report = self.health.reports.get(card.account.id)
+            if report is not None:
+                card.show_health(report)
+
+    @property
+    def health_ready(self) -> bool:
+        """True once the cards show their audience health (or there is none to work out)."""
+        if not self.details_shown:
+            return True
+        if self._health_after_charts or self.health is None:
+            return False
+        return not self.health.busy
+
+    def open_health(self, account_id: int) -> None:
+        """Show the account's audience health on the Audience page (of the main window, which
+        is the window that has pages)."""
+        window = self.window()
+        if not hasattr(window, "show_page"):
+            return
+        window.show_page("audience")
+        audience = window.page("audience")
+        if audience is not None:
+            audience.show_health(account_id)
 
     def _standing(self, account: Account, settings: Settings) -> AccountStanding | None:
         history = self.histories.get(account.id)
@@ -968,23 +1066,24 @@ class DashboardPage(Page):
         self.charts.apply_colours(theme)
 
     def wait_for_charts(self, timeout_ms: int = CHARTS_WAIT_MS) -> bool:
-        """Run the event loop until both charts are drawn (tests, benchmarks, screenshots)."""
+        """Run the event loop until both charts are drawn and the cards' audience health is in
+        (tests, benchmarks, screenshots)."""
         loop = QEventLoop()
         deadline = time.monotonic() + timeout_ms / 1000
 
         def check() -> None:
-            if self.charts.ready or time.monotonic() > deadline:
+            if (self.charts.ready and self.health_ready) or time.monotonic() > deadline:
                 loop.quit()
 
         poll = QTimer(interval=10)
         poll.timeout.connect(check)
         poll.start()
-        if not self.charts.ready:
+        if not (self.charts.ready and self.health_ready):
             loop.exec()
         poll.stop()
         # One more turn, for the canvases to paint what was just built.
         loop.processEvents()
-        return self.charts.ready
+        return self.charts.ready and self.health_ready
 
     def _creator_line(self) -> str:
         accounts = count_phrase(len(self.accounts), "account")
