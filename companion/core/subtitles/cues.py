@@ -10,6 +10,8 @@ from pathlib import Path
 _TAG = re.compile(r"<[^>]*>")
 _MS_PER_HOUR = 3_600_000
 _MS_PER_MINUTE = 60_000
+# A time as typed: [[hours:]minutes:]seconds[.fraction], a comma allowed before the fraction.
+_TYPED_TIME = re.compile(r"(?:(?:(\d+):)?(\d+):)?(\d+)(?:[.,](\d{1,3}))?")
 
 
 class SubtitleError(Exception):
@@ -48,6 +50,23 @@ def clock(ms: int) -> str:
     minutes, rest = divmod(rest, _MS_PER_MINUTE)
     seconds, millis = divmod(rest, 1000)
     return f"{sign}{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+
+
+def parse_clock(text: str) -> int:
+    """A time typed as editors show it, in milliseconds: "00:01:02.500", "1:02.5", "62,5" or "62".
+
+    Minutes and seconds past 59 are refused when a larger field is given ("1:75" is a typo,
+    not 2:15); SubtitleError says what was expected.
+    """
+    found = _TYPED_TIME.fullmatch(text.strip())
+    hours, minutes, seconds, fraction = found.groups() if found else (None, None, None, None)
+    too_big = found and (
+        (minutes is not None and int(seconds) > 59) or (hours is not None and int(minutes) > 59)
+    )
+    if not found or too_big:
+        raise SubtitleError(f"“{text.strip()}” is not a time like 00:01:02.500.")
+    millis = int((fraction or "0").ljust(3, "0"))
+    return ((int(hours or 0) * 60 + int(minutes or 0)) * 60 + int(seconds)) * 1000 + millis
 
 
 def visible(line: str) -> str:

@@ -23,6 +23,11 @@ class Match:
     end: int
 
 
+def replace_cue(cues: Sequence[Cue], index: int, cue: Cue) -> tuple[Cue, ...]:
+    """The cues with cue `index` replaced by `cue` (its edited times or text)."""
+    return (*cues[:index], cue, *cues[index + 1 :])
+
+
 def insert_cue(cues: Sequence[Cue], index: int, cue: Cue) -> tuple[Cue, ...]:
     """`cue` placed at `index`; the cue that was there and those after it move one down."""
     return (*cues[:index], cue, *cues[index:])
@@ -100,6 +105,50 @@ def find(
         for found in pattern.finditer(cue.text)
         if found.end() > found.start()
     ]
+
+
+def find_next(
+    cues: Sequence[Cue],
+    what: str,
+    after: tuple[int, int] | None = None,
+    *,
+    regex: bool = False,
+    match_case: bool = False,
+) -> Match | None:
+    """The first place `what` occurs after (cue index, character) `after`, going round to the
+    first cue at the end; None when it is nowhere. Without `after`, the search starts at cue 1."""
+    matches = find(cues, what, regex=regex, match_case=match_case)
+    if not matches:
+        return None
+    if after is None:
+        return matches[0]
+    return next((match for match in matches if (match.cue_index, match.start) > after), matches[0])
+
+
+def replace_match(
+    cues: Sequence[Cue],
+    match: Match,
+    what: str,
+    replacement: str,
+    *,
+    regex: bool = False,
+    match_case: bool = False,
+) -> tuple[Cue, ...]:
+    """The cues with the one match found by `find` replaced; SubtitleError when the text
+    there no longer matches (it was edited since)."""
+    pattern = _pattern(what, regex, match_case)
+    cue = cues[match.cue_index]
+    found = pattern.match(cue.text, match.start)
+    if found is None or found.end() != match.end:
+        raise SubtitleError(
+            f"Cue {match.cue_index + 1} has changed since it was found; find again."
+        )
+    try:
+        new = found.expand(replacement) if regex else replacement
+    except (re.error, IndexError) as error:
+        raise SubtitleError(f"The replacement cannot be used: {error}.") from None
+    text = cue.text[: match.start] + new + cue.text[match.end :]
+    return replace_cue(cues, match.cue_index, cue.with_text(text))
 
 
 def replace_all(

@@ -36,6 +36,7 @@ from companion.ui.post_model import (
     load_posts,
 )
 from companion.ui.snapshot_commands import audience_signals
+from companion.ui.subtitles.post_links import SubtitleBadges, subtitle_menu
 from companion.ui.theme import ThemeColors, current_colors
 
 HIDDEN_COLUMNS_KEY = "posts/hidden columns"
@@ -268,6 +269,10 @@ class PostsPage(Page):
         columns.setStretchLastSection(False)
         columns.setMinimumSectionSize(48)
         columns.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        # A "CC" badge on the caption of posts with a linked subtitle file; the menu opens it.
+        self.subtitle_badges = SubtitleBadges(self.context, table)
+        table.setItemDelegateForColumn(PostColumn.CAPTION, self.subtitle_badges)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._fit_columns()
         columns.setSortIndicator(PostColumn.PUBLISHED, Qt.SortOrder.DescendingOrder)
         self._restore_hidden_columns()
@@ -295,6 +300,7 @@ class PostsPage(Page):
         self.table.edit_asked.connect(self.edit_selected)
         self.table.delete_asked.connect(self.delete_selected)
         self.table.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
+        self.table.customContextMenuRequested.connect(self._subtitles_menu)
         self.add_button.clicked.connect(self.add_post)
         self.empty_add_button.clicked.connect(self.add_post)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -322,6 +328,7 @@ class PostsPage(Page):
             self.stale = False
             self._show_accounts()
             self.model.show_rows(rows)
+            self.subtitle_badges.reload()
             self._fit_account_column()
         finally:
             QApplication.restoreOverrideCursor()
@@ -414,6 +421,11 @@ class PostsPage(Page):
 
     def _double_clicked(self, index: QModelIndex) -> None:
         self.edit_post(self.model.row_at(self.proxy.mapToSource(index).row()).post)
+
+    def _subtitles_menu(self, point: QPoint) -> None:
+        files = self.subtitle_badges.files_of(self.table.indexAt(point))
+        if files:
+            subtitle_menu(self, files, self.table.viewport().mapToGlobal(point))
 
     def _kind_chosen(self) -> None:
         value = self.kind_combo.currentData()

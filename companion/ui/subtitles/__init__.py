@@ -1,0 +1,1 @@
+"""The subtitle editor: the cue table, its undo commands, checks, preview and recovery of unsaved edits."""
