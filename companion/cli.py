@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from companion import APP_NAME, __version__
+from companion.cli_import import add_import_command
+from companion.cli_mediakit import add_mediakit_command
 from companion.exit_codes import EXIT_DATABASE_UNUSABLE, EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from companion.store.errors import DatabaseUnusable, StoreError
 from companion.store.location import DATABASE_ENV, demo_database_path, resolve_database_path
@@ -150,6 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     backups.set_defaults(handler=_list_backups)
     _add_subs_commands(commands)
+    add_mediakit_command(commands)
+    add_import_command(commands)
     return parser
 
 

@@ -15,10 +15,18 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from tests.benchmarks import dashboard, posts_sort_filter, startup, subtitles  # noqa: E402
+from tests.benchmarks import (  # noqa: E402
+    dashboard,
+    import_rows,
+    mediakit,
+    posts_sort_filter,
+    startup,
+    subs_shift,
+    subtitles,
+)
 from tests.benchmarks.harness import Benchmark, BenchmarkError, format_line  # noqa: E402
 
-MODULES = (startup, posts_sort_filter, subtitles, dashboard)
+MODULES = (startup, posts_sort_filter, subtitles, dashboard, subs_shift, mediakit, import_rows)
 
 
 def registered() -> list[Benchmark]:
