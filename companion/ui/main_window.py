@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -33,6 +40,7 @@ from companion.ui.pages.base import Page
 from companion.ui.theme import Appearance, install_theme
 
 if TYPE_CHECKING:
+    from companion.ui.incoming_files import IncomingFiles
     from companion.ui.welcome import WelcomeDialog
 
 # What only a menu command or a new database needs (the database dialogs, backups, CSV export,
@@ -137,6 +145,7 @@ class MainWindow(QMainWindow):
         self._store_closed = False
         self._shut_down = False
         self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
         self.setCentralWidget(self._build_body())
         self._build_menus()
         self._build_status_bar()
@@ -207,8 +216,17 @@ class MainWindow(QMainWindow):
             _shortcuts(QKeySequence.StandardKey.Open, "Ctrl+O"),
         )
         menu.addSeparator()
-        self.action_import = self._action(menu, "&Import…", self.import_file)
-        self.action_import.setStatusTip("Add daily numbers or posts from a CSV file.")
+        self.action_import = self._action(
+            menu, "&Import…", self.import_file, [QKeySequence("Ctrl+I")]
+        )
+        self.action_import.setStatusTip(
+            "Add a platform's analytics export (a file or its ZIP), any CSV of daily numbers "
+            "or posts, or open a subtitle file. You can also drop files on the window."
+        )
+        self.action_import_folder = self._action(menu, "Import export &folder…", self.import_folder)
+        self.action_import_folder.setStatusTip(
+            "Add every analytics file in a folder, such as an unpacked platform export."
+        )
         self.action_export = self._action(menu, "&Export…", self.export_csv)
         self.action_export.setStatusTip("Write every table of your record as a CSV file.")
         menu.addSeparator()
@@ -353,6 +371,7 @@ class MainWindow(QMainWindow):
         self.read_only_label.setVisible(store.read_only)
         self.action_restore.setEnabled(not store.read_only)
         self.action_import.setEnabled(not store.read_only)
+        self.action_import_folder.setEnabled(not store.read_only)
         self._guard_read_only_undo()
 
     def _guard_read_only_undo(self) -> None:
@@ -413,9 +432,75 @@ class MainWindow(QMainWindow):
         self._apply_store_state()
 
     def import_file(self) -> None:
-        from companion.ui.import_dialog import open_import_dialog
+        """File ▸ Import…: choose files; each goes to the part of the app that reads it."""
+        from PySide6.QtWidgets import QFileDialog
 
-        open_import_dialog(self, self.context)
+        from companion.ui.incoming_files import IMPORT_FILTER
+
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Import files", str(Path.home()), IMPORT_FILTER
+        )
+        self.take_files([Path(name) for name in names])
+
+    def import_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name = QFileDialog.getExistingDirectory(self, "Import an export folder", str(Path.home()))
+        if name:
+            self.take_files([Path(name)])
+
+    def take_files(self, paths: list[Path]) -> None:
+        """Files chosen or dropped: subtitles open on the Subtitles page, platform exports
+        (files, ZIPs, folders) go to the platform import, any other table to the CSV import
+        with its column mapping."""
+        from companion.ui.incoming_files import sort_incoming
+
+        if not paths:
+            return
+        incoming = sort_incoming(paths)
+        if incoming.subtitles:
+            self.show_page("subtitles")
+            page = self.current_page()
+            if page is not None:
+                page.open_file(incoming.subtitles[0])
+        if incoming.exports:
+            from companion.ui.platform_import import start_platform_import
+
+            start_platform_import(self, self.context, incoming.exports)
+        elif incoming.tables:
+            from companion.ui.import_dialog import open_import_dialog
+
+            open_import_dialog(self, self.context, incoming.tables[0])
+        self._say_what_was_left(incoming)
+
+    def _say_what_was_left(self, incoming: "IncomingFiles") -> None:
+        left = incoming.unknown + incoming.subtitles[1:]
+        if not incoming.exports:
+            left += incoming.tables[1:]
+        if left:
+            names = ", ".join(path.name for path in left)
+            self.show_status(
+                f"Not opened: {names}. Open one subtitle file or one CSV table at a time; "
+                "platform exports can come together."
+            )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from companion.ui.incoming_files import local_paths
+
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from companion.ui.incoming_files import local_paths
+
+        paths = local_paths(event.mimeData())
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.take_files(paths)
 
     def export_csv(self) -> None:
         from companion.exporters.csv_export import ExportFailed, export_tables
@@ -599,6 +684,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._shut_down:
             super().closeEvent(event)
+            return
+        if not all(page.maybe_close() for page in self._pages.values()):
+            event.ignore()
             return
         self._shut_down = True
         self._dismiss_welcome()

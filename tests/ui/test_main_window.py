@@ -3,11 +3,12 @@
 import csv
 import itertools
 import sqlite3
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QMimeData, QPointF, QSettings, QSize, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from companion import __version__
 from companion.store.backup import list_backups, take_backup
@@ -24,6 +25,7 @@ MENU_ITEMS = {
         "New database…",
         "Open database…",
         "Import…",
+        "Import export folder…",
         "Export…",
         "Back up now",
         "Restore from backup…",
@@ -127,16 +129,134 @@ def test_shortcuts(make_window):
     assert QKeySequence("Ctrl+N").toString() not in all_shortcuts(window)
 
 
-def test_import_opens_the_import_dialog(make_window, monkeypatch):
-    window = make_window()
-    opened = []
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+YOUTUBE_TABLE = SAMPLES / "exports" / "youtube" / "studio-table-per-video-a.csv"
+SUBTITLE = SAMPLES / "subtitles" / "webvtt-py" / "sample.vtt"
+
+
+@pytest.fixture
+def opened(monkeypatch) -> dict[str, list]:
+    """What each importer was asked to open, instead of opening it."""
+    calls: dict[str, list] = {"csv": [], "platform": []}
     monkeypatch.setattr(
         "companion.ui.import_dialog.open_import_dialog",
-        lambda parent, context: opened.append((parent, context)),
+        lambda parent, context, path=None: calls["csv"].append(path),
     )
+    monkeypatch.setattr(
+        "companion.ui.platform_import.start_platform_import",
+        lambda parent, context, paths: calls["platform"].append(paths),
+    )
+    return calls
+
+
+def choose_files(monkeypatch, *paths: Path) -> None:
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileNames",
+        staticmethod(lambda *args, **kwargs: ([str(p) for p in paths], "")),
+    )
+
+
+def drop(window, *paths: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    position = QPointF(window.rect().center())
+    enter = QDragEnterEvent(
+        position.toPoint(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    event = QDropEvent(
+        position,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+
+
+def test_import_sends_a_platform_export_to_the_platform_import(make_window, monkeypatch, opened):
+    window = make_window()
+    choose_files(monkeypatch, YOUTUBE_TABLE)
     assert window.action_import.isEnabled()
     window.action_import.trigger()
-    assert opened == [(window, window.context)]
+    assert opened == {"csv": [], "platform": [[YOUTUBE_TABLE]]}
+
+
+def test_import_sends_another_csv_to_the_column_mapping(make_window, monkeypatch, opened, tmp_path):
+    table = tmp_path / "my numbers.csv"
+    table.write_text("day,fans\n2024-01-01,1200\n", encoding="utf-8")
+    window = make_window()
+    choose_files(monkeypatch, table)
+    window.action_import.trigger()
+    assert opened == {"csv": [table], "platform": []}
+
+
+def test_import_chosen_and_cancelled_opens_nothing(make_window, monkeypatch, opened):
+    window = make_window()
+    choose_files(monkeypatch)
+    window.action_import.trigger()
+    assert opened == {"csv": [], "platform": []}
+
+
+def test_a_dropped_export_folder_goes_to_the_platform_import(make_window, opened):
+    window = make_window()
+    folder = YOUTUBE_TABLE.parent
+    drop(window, folder)
+    assert opened["platform"] == [[folder]]
+
+
+def test_a_dropped_subtitle_file_opens_on_the_subtitles_page(make_window, opened, qtbot):
+    window = make_window()
+    window.show_page("subtitles")
+    with qtbot.waitSignal(window.current_page().editor.file_opened, timeout=10_000):
+        window.show_page("dashboard")
+        drop(window, SUBTITLE)
+    assert window.current_page_key() == "subtitles"
+    assert window.current_page().editor.session.path == SUBTITLE
+    assert opened == {"csv": [], "platform": []}
+
+
+def test_a_dropped_file_of_no_known_kind_is_named_in_the_status_bar(make_window, opened, tmp_path):
+    junk = tmp_path / "holiday.png"
+    junk.write_bytes(b"\x89PNG\r\n")
+    window = make_window()
+    drop(window, junk)
+    assert opened == {"csv": [], "platform": []}
+    assert "holiday.png" in window.statusBar().currentMessage()
+
+
+def test_a_drag_without_files_is_refused(make_window):
+    window = make_window()
+    mime = QMimeData()
+    mime.setText("just words")
+    enter = QDragEnterEvent(
+        window.rect().center(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter.ignore()
+    window.dragEnterEvent(enter)
+    assert not enter.isAccepted()
+
+
+def test_closing_asks_each_page_and_a_no_keeps_the_window_open(make_window, monkeypatch):
+    window = make_window()
+    window.show_page("subtitles")
+    page = window.current_page()
+    monkeypatch.setattr(page, "maybe_close", lambda: False)
+    assert not window.close()
+    assert window.isVisible()
+    monkeypatch.setattr(page, "maybe_close", lambda: True)
+    assert window.close()
+    assert not window.isVisible()
 
 
 def test_go_to_page_actions_show_the_page(make_window):

@@ -1,5 +1,7 @@
 """What a page of the main window is, and the empty state a page shows before it has anything to show."""
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -32,6 +34,15 @@ class Page(QWidget):
 
     def find(self) -> None:
         """Edit ▸ Find: focus this page's search field."""
+
+    def maybe_close(self) -> bool:
+        """Before the window closes: settle unsaved work (asking if need be). False keeps the
+        window open."""
+        return True
+
+    def open_file(self, path: Path) -> bool:
+        """A file dropped on the window or chosen with File ▸ Import… that this page opens."""
+        return False
 
 
 class EmptyState(QWidget):
