@@ -48,6 +48,8 @@ class Store:
         self.conn = conn
         self.read_only = read_only
         self._lock = lock
+        self.closed = False
+        """True once `close` ran: work queued before (a timer, a worker's result) must skip it."""
 
     @functools.cached_property
     def db(self) -> "sqlite_utils.Database":
@@ -79,6 +81,7 @@ class Store:
         return schema_version(self.conn)
 
     def close(self) -> None:
+        self.closed = True
         self.conn.close()
         if self._lock is not None:
             self._lock.release()

@@ -1,6 +1,6 @@
 """The Posts table: one row per post with its engagement rates, and the filter the page shows it through."""
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import IntEnum
@@ -299,13 +299,22 @@ def sorted_rows(rows: Sequence[PostRow], column: PostColumn, order: Qt.SortOrder
 
 
 class PostTableModel(QAbstractTableModel):
-    """The posts as rows, in the order last asked for (newest first to begin with)."""
+    """The posts that pass the filter, as rows in the order last asked for (newest first to
+    begin with). `all_rows` holds every post in that order, shown or not."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.all_rows: list[PostRow] = []
         self.rows: list[PostRow] = []
+        self.passes: Callable[[PostRow], bool] | None = None
+        """Which posts are shown; None shows them all."""
         self._known_positions: dict[int, int] | None = {}
         self.order = (PostColumn.PUBLISHED, Qt.SortOrder.DescendingOrder)
+
+    @property
+    def total(self) -> int:
+        """How many posts there are, shown or not."""
+        return len(self.all_rows)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -348,45 +357,43 @@ class PostTableModel(QAbstractTableModel):
     # --- changing what is shown ---
 
     def show_rows(self, rows: Iterable[PostRow]) -> None:
-        """Show these rows instead of the ones shown, in the current order."""
+        """Show these rows instead of the ones shown, in the current order and filter."""
         self.beginResetModel()
-        self.rows = sorted_rows(list(rows), *self.order)
+        self.all_rows = sorted_rows(list(rows), *self.order)
+        self.rows = self._passing(self.all_rows)
         self._forget_positions()
         self.endResetModel()
 
     def order_by(self, column: PostColumn, order: Qt.SortOrder) -> None:
         """Sort by a column; selections and the current row follow their posts."""
         self.order = (PostColumn(column), order)
-        self._rearrange(sorted_rows(self.rows, *self.order))
+        self.all_rows = sorted_rows(self.all_rows, *self.order)
+        self._rearrange(self._passing(self.all_rows))
+
+    def show_only(self, passes: Callable[[PostRow], bool] | None) -> None:
+        """Show the posts `passes` accepts (None: all); selected posts still shown stay selected."""
+        self.passes = passes
+        self._rearrange(self._passing(self.all_rows))
 
     def put_rows(self, rows: Sequence[PostRow]) -> None:
         """Show added, edited or restored posts, each in its place in the current order."""
-        added = [row for row in rows if row.post_id not in self._positions]
-        for row in rows:
-            position = self._positions.get(row.post_id)
-            if position is not None:
-                self.rows[position] = row
-                self.dataChanged.emit(
-                    self.index(position, 0), self.index(position, _COLUMN_COUNT - 1)
-                )
-        if added:
-            first = len(self.rows)
-            self.beginInsertRows(_NO_PARENT, first, first + len(added) - 1)
-            self.rows.extend(added)
-            self._forget_positions()
-            self.endInsertRows()
-        self._rearrange(sorted_rows(self.rows, *self.order))
+        changed = {row.post_id: row for row in rows}
+        kept = [changed.pop(row.post_id, row) for row in self.all_rows]
+        self.all_rows = sorted_rows(kept + list(changed.values()), *self.order)
+        self._rearrange(self._passing(self.all_rows))
 
     def drop_posts(self, post_ids: Iterable[int]) -> None:
         """Stop showing these posts (deleted)."""
+        dropped = set(post_ids)
         positions = sorted(
-            (self._positions[post_id] for post_id in set(post_ids) if post_id in self._positions),
+            (self._positions[post_id] for post_id in dropped if post_id in self._positions),
             reverse=True,
         )
         for first, last in _runs_from_the_end(positions):
             self.beginRemoveRows(_NO_PARENT, first, last)
             del self.rows[first : last + 1]
             self.endRemoveRows()
+        self.all_rows = [row for row in self.all_rows if row.post_id not in dropped]
         self._forget_positions()
 
     def position_of(self, post_id: int) -> int | None:
@@ -395,14 +402,23 @@ class PostTableModel(QAbstractTableModel):
     def row_at(self, position: int) -> PostRow:
         return self.rows[position]
 
+    def _passing(self, rows: list[PostRow]) -> list[PostRow]:
+        passes = self.passes
+        return list(rows) if passes is None else [row for row in rows if passes(row)]
+
     def _rearrange(self, rows: list[PostRow]) -> None:
+        """Show `rows` (any number) as one layout change: persistent indexes (selection, the
+        current row) follow their posts, or become invalid where a post is no longer shown."""
         self.layoutAboutToBeChanged[_PARENTS, _HINT].emit([], _SORT_HINT)
         before = self.persistentIndexList()
         followed = [self.rows[index.row()].post_id for index in before]
         self.rows = rows
         self._forget_positions()
+        positions = self._positions
         after = [
-            self.index(self._positions[post_id], index.column())
+            self.index(positions[post_id], index.column())
+            if post_id in positions
+            else QModelIndex()
             for post_id, index in zip(followed, before, strict=True)
         ]
         self.changePersistentIndexList(before, after)
@@ -410,7 +426,7 @@ class PostTableModel(QAbstractTableModel):
 
     @property
     def _positions(self) -> dict[int, int]:
-        """Where each post is, by id; worked out when first needed after a change of order."""
+        """Where each shown post is, by id; worked out when first needed after a change."""
         if self._known_positions is None:
             self._known_positions = {row.post_id: index for index, row in enumerate(self.rows)}
         return self._known_positions
@@ -440,13 +456,11 @@ def _muted_brush() -> Any:
 class PostFilter(QSortFilterProxyModel):
     """Keeps the posts whose caption holds the search text, of the chosen account and kind.
 
-    Sorting 20,000 posts with QSortFilterProxyModel's own sort calls Python `data()` twice
-    per comparison (≈ 2.6 s measured). So `sort` hands the order to the model, which sorts
-    its list once by keys made when the rows were built (≈ 10 ms); the proxy never sorts,
-    keeps the model's order, and with a dynamic filter filters an edited post again at once.
-
-    Which rows pass is worked out for all rows in one go and looked up per row: the proxy
-    asks once per row, and each of those calls from Qt into Python is the costly part.
+    Both sorting and filtering are handed to the model, which works on its plain list of
+    rows: QSortFilterProxyModel's own sort calls Python `data()` twice per comparison
+    (≈ 2.6 s for 20,000 posts), and a Python `filterAcceptsRow` is a call from Qt into
+    Python per row every time the proxy maps its rows again (≈ 20 ms for 20,000). The proxy
+    keeps the model's order and rows, mapping them in C++ only.
     """
 
     def __init__(self, model: PostTableModel, parent: QObject | None = None) -> None:
@@ -455,17 +469,6 @@ class PostFilter(QSortFilterProxyModel):
         self.search = ""
         self.account_id: int | None = None
         self.kind: PostKind | None = None
-        self._passing: list[bool] | None = None
-        # Connected before setSourceModel, so they run before the proxy's own handlers
-        # filter again: the proxy then never looks at answers made for the old rows.
-        for signal in (
-            model.modelAboutToBeReset,
-            model.layoutAboutToBeChanged,
-            model.rowsAboutToBeInserted,
-            model.rowsAboutToBeRemoved,
-            model.dataChanged,
-        ):
-            signal.connect(self._forget_answers)
         self.setSourceModel(model)
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
@@ -495,16 +498,6 @@ class PostFilter(QSortFilterProxyModel):
     def filtering(self) -> bool:
         return bool(self.search) or self.account_id is not None or self.kind is not None
 
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        # Called from Qt once per row: the common path is one list lookup, nothing more.
-        try:
-            return self._passing[source_row]  # type: ignore[index]
-        except TypeError:  # no answers yet for these rows
-            self._passing = self._answers()
-            return self._passing[source_row]
-
     def post_ids(self) -> list[int]:
         """The ids of the posts shown, top to bottom."""
         rows = self.posts.rows
@@ -513,26 +506,15 @@ class PostFilter(QSortFilterProxyModel):
             for position in range(self.rowCount())
         ]
 
-    def _answers(self) -> list[bool]:
-        """Whether each of the model's rows passes, in the model's order."""
-        rows = self.posts.rows
-        if not self.filtering:
-            return [True] * len(rows)
+    def _filter_again(self) -> None:
+        self.posts.show_only(self._test() if self.filtering else None)
+
+    def _test(self) -> Callable[[PostRow], bool]:
         search, account_id, kind = self.search, self.account_id, self.kind
         if account_id is None and kind is None:
-            return [search in row.search_text for row in rows]
-        return [
+            return lambda row: search in row.search_text
+        return lambda row: (
             search in row.search_text
             and (account_id is None or row.rated.post.account_id == account_id)
             and (kind is None or row.rated.post.kind == kind)
-            for row in rows
-        ]
-
-    def _forget_answers(self) -> None:
-        self._passing = None
-
-    def _filter_again(self) -> None:
-        self._passing = None
-        # One layout change, not a removal signal per run of hidden rows: cheaper for the
-        # view when a search keeps a few hundred posts scattered among thousands.
-        self.invalidate()
+        )

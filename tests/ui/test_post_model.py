@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, Qt
 
 from companion.core.accounts import Account
 from companion.core.platforms import Platform
@@ -302,7 +302,7 @@ def test_a_filter_stays_right_after_sorting_adding_editing_and_removing(qtbot):
     assert proxy.post_ids() == [3, 2]
     model.drop_posts([3])
     assert proxy.post_ids() == [2]
-    assert model.rowCount() == 2
+    assert model.total == 2
 
 
 def test_an_edited_post_moves_to_its_place_in_the_order(qtbot):
@@ -323,3 +323,15 @@ def test_removing_posts_that_are_not_neighbours(qtbot):
     model.drop_posts([2, 3, 5, 7, 99])
     assert sorted(proxy.post_ids()) == [1, 4, 6]
     assert model.position_of(5) is None
+
+
+def test_a_selected_post_stays_selected_while_the_search_keeps_it(qtbot):
+    model = PostTableModel()
+    proxy = PostFilter(model)
+    model.show_rows(MAKER.rows([post(1, caption="nata"), post(2, caption="bread")]))
+    selected = QPersistentModelIndex(model.index(model.position_of(1), 0))
+    proxy.set_search("nat")
+    assert selected.isValid() and model.row_at(selected.row()).post_id == 1
+    proxy.set_search("bread")
+    assert not selected.isValid()
+    assert proxy.post_ids() == [2]

@@ -950,6 +950,8 @@ class DashboardPage(Page):
         self._load_details()
 
     def _after_first_paint(self) -> None:
+        if self.context.store.closed:
+            return  # the window closed before it got here
         self.show_details()
         # A turn later: if the app is quitting already, matplotlib need not start loading.
         QTimer.singleShot(0, self.charts.start)

@@ -345,7 +345,7 @@ class PostsPage(Page):
     # --- Edit ▸ Find ---
 
     def can_find(self) -> bool:
-        return self.stale or self.model.rowCount() > 0
+        return self.stale or self.model.total > 0
 
     def find(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -457,7 +457,7 @@ class PostsPage(Page):
 
     def _show_state(self) -> None:
         """The count, the buttons, and the table, the empty state, or the "no match" note."""
-        total = self.model.rowCount()
+        total = self.model.total
         shown = self.proxy.rowCount()
         self._show_count(total, shown)
         self._show_controls(total > 0)
