@@ -63,7 +63,8 @@ def write_subtitles(
 
 def check_report(document: Document, findings: Sequence[Finding], name: str) -> str:
     """The findings as text, one a line with the cue number and time, then a summary."""
-    lines = [f"{name}: {document.description}; {len(document.cues):,} cues."]
+    count = len(document.cues)
+    lines = [f"{name}: {document.description}; {count:,} cue{'' if count == 1 else 's'}."]
     for finding in findings:
         lines.append(
             f"  {_where(finding, document.cues):<28} {finding.severity:<8} {finding.message}"

@@ -1,4 +1,7 @@
-"""The subtitle files the record knows: where each is, which video and post it belongs to, and its last check."""
+"""The subtitle files the record knows: where each is, which video and post it belongs to, and its last check.
+
+Also the creator's subtitle rules (limits and checks switched off), kept in the setting table.
+"""
 
 import json
 from dataclasses import dataclass
@@ -7,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from companion.core.subtitles.checks import CheckSummary
+from companion.core.subtitles.rules import Rules, default_rules, rules_as_dict, rules_from_dict
 from companion.store.database import Store
 from companion.store.errors import StoreError
 
+RULES_KEY = "subtitle_rules"
 _FIELDS = "id, path, video_title, language, post_id, last_checked, last_check_summary"
 
 
@@ -99,6 +104,24 @@ def files_by_post(store: Store) -> dict[int, list[SubtitleFile]]:
     for row in rows:
         linked.setdefault(row["post_id"], []).append(_file(row))
     return linked
+
+
+def load_subtitle_rules(store: Store) -> Rules:
+    """The rules the creator chose; the defaults until they change one."""
+    rows = store.query("SELECT value FROM setting WHERE key = ?", (RULES_KEY,))
+    if not rows:
+        return default_rules()
+    try:
+        return rules_from_dict(json.loads(rows[0]["value"]))
+    except json.JSONDecodeError:
+        return default_rules()
+
+
+def save_subtitle_rules(store: Store, rules: Rules) -> None:
+    with store.transaction():
+        store.db["setting"].upsert(
+            {"key": RULES_KEY, "value": json.dumps(rules_as_dict(rules))}, pk="key"
+        )
 
 
 def _file(row: dict[str, Any]) -> SubtitleFile:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from companion.core.subtitles.checks import CheckSummary
+from companion.core.subtitles.rules import default_rules
 from companion.demo import generate_demo, subtitle_path
 from companion.store.accounts import remove_account, restore_account
 from companion.store.database import open_store
@@ -19,7 +20,9 @@ from companion.store.subtitle_files import (
     get_subtitle_file,
     link_to_post,
     list_subtitle_files,
+    load_subtitle_rules,
     record_check,
+    save_subtitle_rules,
 )
 
 
@@ -119,3 +122,21 @@ def test_a_read_only_database_is_not_written(db_path, tmp_path):
     open_store(db_path).close()
     with open_store(db_path, read_only=True) as store, pytest.raises(DatabaseReadOnly):
         add_subtitle_file(store, tmp_path / "e.vtt")
+
+
+def test_the_creators_subtitle_rules_are_kept_and_other_settings_left_alone(store):
+    from companion.store.settings import load_settings, save_settings
+
+    assert load_subtitle_rules(store) == default_rules()
+    settings = load_settings(store)
+    chosen = default_rules().with_changes(max_lines=3, switched_off=frozenset({"empty"}))
+    save_subtitle_rules(store, chosen)
+    save_settings(store, settings)
+    assert load_subtitle_rules(store) == chosen
+    assert load_settings(store) == settings
+
+
+def test_subtitle_rules_edited_by_hand_into_junk_give_the_defaults(store):
+    with store.transaction():
+        store.conn.execute("INSERT INTO setting (key, value) VALUES ('subtitle_rules', '{oops')")
+    assert load_subtitle_rules(store) == default_rules()

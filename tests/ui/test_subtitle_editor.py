@@ -2,13 +2,18 @@
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from companion.core.subtitles.cues import Cue
+from companion.core.subtitles.rules import default_rules
 from companion.core.subtitles.timing import FrameRate, SyncPoint
 from companion.importers.subtitles import read_subtitles
+from companion.store.subtitle_files import load_subtitle_rules
 from companion.ui.context import AppContext
+from companion.ui.subtitles import editor as editor_module
 from companion.ui.subtitles import timing_dialogs
 from companion.ui.subtitles.cue_model import CueColumn
+from companion.ui.subtitles.rules_dialog import RulesDialog
 from companion.ui.subtitles.timing_dialogs import FrameRateRequest, ShiftRequest, StretchRequest
 from tests.ui.subtitle_helpers import Answers, make_editor, needs_samples, open_in, sample_copy
 
@@ -248,6 +253,36 @@ def test_fix_one_finding_and_fix_all_safe(qtbot, context, tmp_path, answers):
     )
     context.undo_stack.undo()
     assert editor.session.cues[2].text.count("\n") == 0
+
+
+def test_check_settings_change_the_findings_and_are_kept_for_next_time(
+    qtbot, context, tmp_path, answers, monkeypatch
+):
+    path = tmp_path / "overlap.srt"
+    path.write_text(OVERLAPPING, encoding="utf-8")
+    editor = make_editor(qtbot, context, path)
+    chosen = editor.rules.with_changes(max_chars_per_line=60, switched_off=frozenset({"overlap"}))
+    monkeypatch.setattr(editor_module, "ask_rules", lambda parent, rules: chosen)
+    editor.findings.settings_button.click()
+    assert editor.findings.model.findings == []
+    assert editor.operations.rules == chosen
+    assert load_subtitle_rules(context.store) == chosen
+    assert make_editor(qtbot, context).rules == chosen
+
+
+def test_the_check_settings_dialog_refuses_rules_that_contradict(qtbot):
+    dialog = RulesDialog(default_rules())
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.audience.setCurrentIndex(dialog.audience.findData("children"))
+    assert dialog.rules().max_chars_per_second == 13
+    dialog.limits["min_duration_ms"].setValue(9_000)
+    assert not ok.isEnabled() and "must not be longer" in dialog.problem.text()
+    dialog.checks["empty"].setChecked(False)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).click()
+    assert ok.isEnabled() and dialog.rules() == default_rules()
+    dialog.speed.setValue(15)
+    assert dialog.audience.currentText() == "Your own"
 
 
 def test_clicking_a_finding_jumps_to_its_cue(qtbot, context, tmp_path, answers):

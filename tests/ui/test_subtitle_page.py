@@ -1,5 +1,6 @@
 """The Subtitles page with the demo creator: the known files and their last check, opening, linking to a post, and the Posts page's badge."""
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -7,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
+from companion.core.subtitles.checks import Severity
 from companion.core.subtitles.cues import Cue
 from companion.demo import SUBTITLED_REEL_CAPTION, generate_demo, subtitle_path
 from companion.store.accounts import list_accounts
@@ -19,8 +21,9 @@ from companion.ui.pages.subtitles import SubtitlesPage, check_text
 from companion.ui.post_model import POST_ID_ROLE, PostColumn
 from companion.ui.subtitles import questions
 from companion.ui.subtitles.cue_model import CueColumn
+from companion.ui.subtitles.file_status import worst_severity
 from companion.ui.subtitles.post_link import LinkChoice, LinkPostDialog
-from companion.ui.subtitles.post_links import open_in_subtitles
+from companion.ui.subtitles.post_links import badge_tooltip, open_in_subtitles
 from companion.ui.subtitles.preview import CuePreview, Run, styled_lines
 from companion.ui.subtitles.questions import Unsaved
 from tests.ui.subtitle_helpers import OPEN_TIMEOUT_MS, Answers, sample_copy
@@ -78,7 +81,9 @@ def test_the_demo_file_is_listed_and_its_check_kept_once_opened(qtbot, demo_stor
     [file] = list_subtitle_files(demo_store)
     assert file.last_check is not None and file.last_check.warnings == 2
     checked = file.last_checked.astimezone()
-    assert check_text(file) == f"2 warnings · checked {checked.day} {checked:%b %Y}"
+    assert check_text(file) == f"2 warnings · checked {checked.day} {checked:%b}"
+    last_year = replace(file, last_checked=file.last_checked.replace(year=checked.year - 1))
+    assert check_text(last_year).endswith(f"{checked:%b} {checked.year - 1}")
     assert page.file_list.item(0).text().splitlines()[2].startswith("2 warnings · checked")
 
 
@@ -167,11 +172,18 @@ def test_posts_with_subtitles_show_a_badge_and_open_them(make_window, qtbot, db_
     index = proxy.index(row, PostColumn.CAPTION)
     assert [f.name for f in posts.subtitle_badges.files_of(index)] == [file.name]
     assert posts.subtitle_badges.files_of(proxy.index((row + 1) % proxy.rowCount(), 3)) == []
+    assert badge_tooltip([file]) == f"Subtitles:\n{file.name}: not checked yet"
     assert open_in_subtitles(posts, file.path)
     page = window.page("subtitles")
     qtbot.waitUntil(lambda: page.editor.session is not None, timeout=OPEN_TIMEOUT_MS)
     assert window.current_page_key() == "subtitles"
     assert page.editor.session.path == file.path
+    posts.subtitle_badges.reload()  # the Posts page reloads when it is shown again
+    [checked] = posts.subtitle_badges.files_of(index)
+    assert checked.last_check == page.editor.findings.summary
+    assert f"{file.name}: {check_text(checked)}" in badge_tooltip([checked])
+    assert "warning" in check_text(checked)
+    assert worst_severity(checked) is Severity.WARNING
 
 
 def test_ctrl_o_on_the_page_opens_a_subtitle_file_not_a_database(make_window, qtbot, monkeypatch):

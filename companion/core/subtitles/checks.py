@@ -105,17 +105,25 @@ def check_cues(cues: Sequence[Cue], rules: Rules | None = None) -> list[Finding]
             findings.append(_empty_finding(index))
         if index + 1 < len(cues):
             findings += _neighbour_findings(cues, index, rules)
+    if rules.switched_off:
+        findings = [finding for finding in findings if rules.runs(finding.kind)]
     return findings
 
 
 def fix_all_safe(cues: Sequence[Cue], rules: Rules | None = None) -> tuple[Cue, ...]:
     """The cues with every safe fix applied: sorted, long lines re-broken, overlaps trimmed and
-    small gaps closed where the cue keeps its shortest time on screen. No words change."""
+    small gaps closed where the cue keeps its shortest time on screen. No words change, and a
+    check the rules switch off fixes nothing."""
     rules = rules or default_rules()
-    fixed = [_safely_rebroken(cue, rules) for cue in sort_by_start(cues)]
+    ordered = sort_by_start(cues) if rules.runs(FindingKind.OUT_OF_ORDER) else tuple(cues)
+    rebreaking = rules.runs(FindingKind.LINE_TOO_LONG)
+    fixed = [_safely_rebroken(cue, rules) if rebreaking else cue for cue in ordered]
     for index in range(len(fixed) - 1):
         cue = fixed[index]
         if not _too_close(cue, fixed[index + 1], rules):
+            continue
+        overlap = fixed[index + 1].start_ms < cue.end_ms
+        if not rules.runs(FindingKind.OVERLAP if overlap else FindingKind.GAP_TOO_SHORT):
             continue
         end = _separating_end(cue, fixed[index + 1], rules)
         if end is not None and _separation_is_safe(cue, end, rules):

@@ -1,6 +1,5 @@
 """The Subtitles page: the subtitle files the record knows with their last check, and the editor to open, check, fix and re-time them."""
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt
@@ -32,6 +31,7 @@ from companion.ui.icons import icon
 from companion.ui.pages.base import PAGE_MARGINS, EmptyState, Page, count_phrase, page_title_label
 from companion.ui.subtitles.commands import LinkSubtitleFile, subtitle_signals
 from companion.ui.subtitles.editor import SubtitleEditor
+from companion.ui.subtitles.file_status import check_text
 from companion.ui.subtitles.post_link import ask_for_post_link
 from companion.ui.subtitles.recovery import recovery_path
 from companion.ui.theme import ThemeColors, current_colors
@@ -47,23 +47,6 @@ EMPTY_ICON = QSize(48, 48)
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
-def check_text(file: SubtitleFile) -> str:
-    """ "2 warnings · checked 20 Nov" or "not checked yet"."""
-    summary = file.last_check
-    if summary is None or file.last_checked is None:
-        return "not checked yet"
-    if not summary.errors and not summary.warnings:
-        found = "no problems"
-    else:
-        parts = []
-        if summary.errors:
-            parts.append(count_phrase(summary.errors, "error"))
-        if summary.warnings:
-            parts.append(count_phrase(summary.warnings, "warning"))
-        found = ", ".join(parts)
-    return f"{found} · checked {_day(file.last_checked)}"
-
-
 def file_list_style(colors: ThemeColors) -> str:
     c = colors
     return f"""
@@ -75,11 +58,6 @@ QListWidget#subtitleFiles::item {{
 }}
 QListWidget#subtitleFiles::item:selected {{ background: {c.accent}; color: {c.on_accent}; }}
 """
-
-
-def _day(moment: datetime) -> str:
-    local = moment.astimezone()
-    return f"{local.day} {local:%b %Y}"
 
 
 class SubtitlesPage(Page):
@@ -100,7 +78,11 @@ class SubtitlesPage(Page):
         self.count_label.setObjectName("muted")
         self.file_list = QListWidget()
         self.file_list.setObjectName("subtitleFiles")
-        self.file_list.setWordWrap(True)
+        # One line each, elided: wrapped items were measured before the list had its width,
+        # which cut their last lines off. The tooltip holds everything.
+        self.file_list.setWordWrap(False)
+        self.file_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.file_list.setUniformItemSizes(False)
         self.file_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.file_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         files_title = QLabel("Your subtitle files")
@@ -176,13 +158,14 @@ class SubtitlesPage(Page):
     # --- the list of files ---
 
     def reload(self) -> None:
+        self.editor.follow_record()
         self.known = list_subtitle_files(self.context.store)
         self.file_list.clear()
         open_path = self.editor.session.path if self.editor.session else None
         for file in self.known:
             item = QListWidgetItem(self._item_text(file))
             item.setData(PATH_ROLE, str(file.path))
-            item.setToolTip(str(file.path))
+            item.setToolTip(f"{file.path}\n{item.text()}")
             self.file_list.addItem(item)
             if file.path == open_path:
                 item.setSelected(True)

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from companion.core.subtitles.checks import CheckSummary, Finding, check_document, summarize
 from companion.core.subtitles.cues import Document, SubtitleError, SubtitleFormat
-from companion.core.subtitles.rules import default_rules
+from companion.core.subtitles.rules import Rules
 from companion.exporters.subtitles import SAVABLE_FORMATS, write_subtitles
 from companion.importers.errors import ImportFailed
 from companion.importers.subtitles import read_subtitles
+from companion.store.errors import StoreError
+from companion.store.subtitle_files import load_subtitle_rules, save_subtitle_rules
 from companion.ui.context import AppContext
 from companion.ui.subtitles import questions
 from companion.ui.subtitles.cue_model import CueTableModel
@@ -36,6 +38,7 @@ from companion.ui.subtitles.operations import CueOperations
 from companion.ui.subtitles.preview import CuePreview
 from companion.ui.subtitles.questions import Unsaved
 from companion.ui.subtitles.recovery import Autosaver, discard_recovery, read_recovery
+from companion.ui.subtitles.rules_dialog import ask_rules
 from companion.ui.subtitles.session import EditSession
 from companion.ui.subtitles.toolbar import EditorToolbar
 from companion.ui.theme import current_colors
@@ -69,7 +72,7 @@ class SubtitleEditor(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.rules = default_rules()
+        self.rules = load_subtitle_rules(context.store)
         self.session: EditSession | None = None
         self.model = CueTableModel(self)
         self.autosaver = Autosaver(self)
@@ -162,6 +165,7 @@ class SubtitleEditor(QWidget):
         self.findings.jump_asked.connect(self.jump_to)
         self.findings.fix_asked.connect(self.fix)
         self.findings.fix_all_safe_asked.connect(self.fix_all_safe)
+        self.findings.settings_asked.connect(self.choose_rules)
         self.find_bar.find_next_asked.connect(self.find_next)
         self.find_bar.replace_asked.connect(self.replace)
         self.find_bar.replace_all_asked.connect(self.replace_all)
@@ -398,6 +402,31 @@ class SubtitleEditor(QWidget):
         self.model.set_max_speed(self.rules.max_chars_per_second, current_colors().dark)
         if self.session is not None:
             self.checked.emit(summarize(findings))
+
+    def choose_rules(self) -> None:
+        rules = ask_rules(self, self.rules)
+        if rules is not None and rules != self.rules:
+            self.set_rules(rules)
+
+    def set_rules(self, rules: Rules) -> None:
+        """Check with `rules` from now on, here and (unless read-only) next time too."""
+        if not self.context.read_only:
+            try:
+                save_subtitle_rules(self.context.store, rules)
+            except StoreError as error:
+                self.context.status_message.emit(f"Not kept for next time: {error.message}")
+        self._use_rules(rules)
+
+    def follow_record(self) -> None:
+        """The record may have changed (another database opened): use its rules."""
+        rules = load_subtitle_rules(self.context.store)
+        if rules != self.rules:
+            self._use_rules(rules)
+
+    def _use_rules(self, rules: Rules) -> None:
+        self.rules = rules
+        self.operations.rules = rules
+        self.run_checks()
 
     def fix(self, finding: Finding) -> None:
         if self.findings_stale:

@@ -106,12 +106,17 @@ class FindingsPanel(QWidget):
 
     fix_all_safe_asked = Signal()
 
+    settings_asked = Signal()
+    """The creator wants to change the limits or which checks run."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = FindingsModel(self)
         self.summary = CheckSummary(0, 0, 0)
         self.title = QLabel("Checks")
         self.title.setObjectName("cardTitle")
+        self.settings_button = QPushButton("Settings…")
+        self.settings_button.setToolTip("Change the limits the checks use, or switch checks off")
         self.summary_label = QLabel()
         self.summary_label.setObjectName("muted")
         self.summary_label.setWordWrap(True)
@@ -147,7 +152,11 @@ class FindingsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title)
+        heading.addStretch(1)
+        heading.addWidget(self.settings_button)
+        layout.addLayout(heading)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
@@ -156,6 +165,7 @@ class FindingsPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.fix_button.clicked.connect(self.fix_selected)
         self.fix_all_button.clicked.connect(self.fix_all_safe_asked)
+        self.settings_button.clicked.connect(self.settings_asked)
         self.show_findings([])
 
     def show_findings(self, findings: Sequence[Finding]) -> None:

@@ -1,4 +1,7 @@
-"""Which posts have subtitles, for the Posts page: a "CC" badge on their caption, and a menu to open the file."""
+"""Which posts have subtitles, for the Posts page: a "CC" badge coloured by the last check, and a menu to open the file.
+
+The badge's tooltip names each linked file with the result of its last check.
+"""
 
 from pathlib import Path
 
@@ -14,10 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.core.subtitles.checks import Severity
 from companion.store.subtitle_files import SubtitleFile, files_by_post
 from companion.ui.context import AppContext
 from companion.ui.post_model import POST_ID_ROLE
 from companion.ui.subtitles.commands import subtitle_signals
+from companion.ui.subtitles.cue_model import MARK_COLORS
+from companion.ui.subtitles.file_status import check_text, worst_severity
 from companion.ui.theme import current_colors
 
 BADGE_TEXT = "CC"
@@ -75,7 +81,7 @@ class SubtitleBadges(QStyledItemDelegate):
             room, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), elided
         )
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QColor(colors.on_accent if selected else colors.muted))
+        painter.setPen(QColor(colors.on_accent if selected else self._badge_color(index)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(badge.adjusted(0, 0, -1, -1), 3, 3)
         painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), BADGE_TEXT)
@@ -90,10 +96,17 @@ class SubtitleBadges(QStyledItemDelegate):
     ) -> bool:
         files = self.files_of(index)
         if files and self._badge_rect(option).contains(event.pos()):
-            names = ", ".join(file.name for file in files)
-            QToolTip.showText(event.globalPos(), f"Subtitles: {names}", view)
+            QToolTip.showText(event.globalPos(), badge_tooltip(files), view)
             return True
         return super().helpEvent(event, view, option, index)
+
+    def _badge_color(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        """The worst last check among the post's files: red for errors, amber for warnings."""
+        found = {worst_severity(file) for file in self.files_of(index)}
+        for severity in (Severity.ERROR, Severity.WARNING):
+            if severity in found:
+                return MARK_COLORS[severity]
+        return current_colors().muted
 
     def _badge_rect(self, option: QStyleOptionViewItem) -> QRect:
         metrics = option.fontMetrics
@@ -109,9 +122,14 @@ def subtitle_menu(parent: QWidget, files: list[SubtitleFile], point: QPoint) -> 
     """The Posts table's menu for a post with subtitles: open each file in the Subtitles page."""
     menu = QMenu(parent)
     for file in files:
-        action = menu.addAction(f"Open subtitles {file.name}")
+        action = menu.addAction(f"Open subtitles {file.name} ({check_text(file)})")
         action.triggered.connect(lambda _=False, path=file.path: open_in_subtitles(parent, path))
     menu.popup(point)
+
+
+def badge_tooltip(files: list[SubtitleFile]) -> str:
+    """Each linked file with the result of its last check, one a line."""
+    return "Subtitles:\n" + "\n".join(f"{file.name}: {check_text(file)}" for file in files)
 
 
 def open_in_subtitles(widget: QWidget, path: Path) -> bool:

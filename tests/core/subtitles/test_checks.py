@@ -17,7 +17,7 @@ from companion.core.subtitles.checks import (
     summarize,
 )
 from companion.core.subtitles.cues import Cue, Document, ReadProblem
-from companion.core.subtitles.rules import default_rules
+from companion.core.subtitles.rules import CHECKS, default_rules
 from tests.core.subtitles.strategies import text_lines, timed_cues
 
 RULES = default_rules()
@@ -156,6 +156,28 @@ def test_the_rules_decide():
     assert check_cues([cue]) == []
     narrow = default_rules().with_changes(max_chars_per_line=20)
     assert only(check_cues([cue], narrow), FindingKind.LINE_TOO_LONG)
+
+
+def test_every_check_can_be_switched_off_and_then_finds_and_fixes_nothing():
+    cues = [
+        Cue(3_000, 3_200, "short"),
+        Cue(0, 2_990, LONG),
+        Cue(2_995, 4_000, ""),
+    ]
+    found = {finding.kind for finding in check_cues(cues)}
+    assert {FindingKind.OUT_OF_ORDER, FindingKind.TOO_SHORT, FindingKind.EMPTY} <= found
+    everything_off = RULES.with_changes(switched_off=frozenset(CHECKS))
+    assert check_cues(cues, everything_off) == []
+    assert fix_all_safe(cues, everything_off) == tuple(cues)
+    no_sorting = RULES.with_changes(switched_off=frozenset({"out_of_order"}))
+    assert FindingKind.OUT_OF_ORDER not in {f.kind for f in check_cues(cues, no_sorting)}
+    assert fix_all_safe(cues, no_sorting)[0] == cues[0]
+
+
+@given(timed_cues(), st.sets(st.sampled_from(sorted(CHECKS))))
+def test_a_switched_off_check_never_reports(cues, off):
+    rules = RULES.with_changes(switched_off=frozenset(off))
+    assert not {finding.kind.value for finding in check_cues(cues, rules)} & off
 
 
 def test_what_could_not_be_read_comes_first_with_its_line():
