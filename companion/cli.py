@@ -21,6 +21,7 @@ from companion.store.location import DATABASE_ENV, demo_database_path, resolve_d
 
 if TYPE_CHECKING:
     from companion.core.subtitles.cues import Document
+    from companion.core.subtitles.rules import Rules
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -276,6 +277,12 @@ def _add_subs_commands(commands: "argparse._SubParsersAction[argparse.ArgumentPa
     )
     check.add_argument("file", metavar="FILE", type=Path)
     check.add_argument("--json", action="store_true", help="print JSON instead of text")
+    check.add_argument(
+        "--default-rules",
+        action="store_true",
+        help="check against the default rules, not the ones chosen in the app "
+        "(Subtitles ▸ Checks ▸ Settings, kept in the database)",
+    )
 
     convert = _subs_action(
         actions,
@@ -349,13 +356,26 @@ def _subs_check(args: argparse.Namespace) -> int:
     from companion.importers.subtitles import read_subtitles
 
     document = read_subtitles(args.file)
-    findings = check_document(document)
+    findings = check_document(document, _subtitle_rules(args))
     if args.json:
         report = {"file": str(args.file), **report_as_dict(document, findings)}
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         print(check_report(document, findings, args.file.name))
     return EXIT_FAILED if summarize(findings).errors else EXIT_OK
+
+
+def _subtitle_rules(args: argparse.Namespace) -> "Rules":
+    """The rules chosen in the app, from the database if there is one; else the defaults."""
+    from companion.core.subtitles.rules import default_rules
+    from companion.store.database import open_store
+    from companion.store.subtitle_files import load_subtitle_rules
+
+    db_path = resolve_database_path(args.db)
+    if args.default_rules or not db_path.is_file():
+        return default_rules()
+    with open_store(db_path, read_only=True, exclusive=False) as store:
+        return load_subtitle_rules(store)
 
 
 def _subs_convert(args: argparse.Namespace) -> int:

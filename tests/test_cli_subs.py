@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from companion.cli import main
+from companion.core.subtitles.rules import default_rules
 from companion.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from companion.importers.subtitles import read_subtitles
+from companion.store.database import open_store
+from companion.store.subtitle_files import save_subtitle_rules
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples" / "subtitles" / "webvtt-py"
 needs_samples = pytest.mark.skipif(
@@ -62,6 +65,18 @@ def test_check_as_json(overlapping, capsys):
 
 
 @needs_samples
+def test_check_uses_the_rules_chosen_in_the_app_unless_told_otherwise(
+    overlapping, tmp_path, capsys
+):
+    db_path = tmp_path / "companion.sqlite"
+    with open_store(db_path) as store:
+        save_subtitle_rules(store, default_rules().with_changes(switched_off={"overlap"}))
+    assert main(["subs", "check", str(overlapping), "--db", str(db_path)]) == EXIT_OK
+    assert "No problems found." in capsys.readouterr().out
+    argv = ["subs", "check", str(overlapping), "--db", str(db_path), "--default-rules"]
+    assert main(argv) == EXIT_FAILED
+
+
 def test_check_names_the_line_of_a_cue_left_out(capsys):
     assert main(["subs", "check", str(SAMPLES / "invalid_timeframe.vtt"), "--json"]) == EXIT_FAILED
     report = json.loads(capsys.readouterr().out)
