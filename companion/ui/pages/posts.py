@@ -1,6 +1,6 @@
 """The Posts page: every post and how it did, sorted and filtered as the creator likes, edited in place."""
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,11 +36,9 @@ from companion.ui.post_model import (
 )
 from companion.ui.snapshot_commands import audience_signals
 from companion.ui.subtitles.post_links import SubtitleBadges, subtitle_menu
-from companion.ui.theme import ThemeColors, current_colors
+from companion.ui.tables import CELL_SIDE_PADDING, ThemedTable
 
 HIDDEN_COLUMNS_KEY = "posts/hidden columns"
-CELL_SIDE_PADDING = 6
-TEXT_MARGIN = 3
 """What the style adds inside a cell before its text; the header lines its titles up with it."""
 CELL_PADDING = 2 * CELL_SIDE_PADDING + 14
 SORT_ARROW_ROOM = 14
@@ -69,7 +66,7 @@ NO_POSTS_BODY = (
 READ_ONLY_NOTE = "This database is open read-only, so posts are shown but cannot be changed."
 
 
-class PostTable(QTableView):
+class PostTable(ThemedTable):
     """The table of posts, with room around its cells and keys to edit and delete.
 
     The caption takes the width the other columns leave, but never so little that it
@@ -82,11 +79,6 @@ class PostTable(QTableView):
     delete_asked = Signal()
     """Delete (or Backspace, the Mac's delete key): delete the selected posts."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("postTable")
-        self._follow_theme()
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.edit_asked.emit()
@@ -94,17 +86,6 @@ class PostTable(QTableView):
             self.delete_asked.emit()
         else:
             super().keyPressEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self._follow_theme()
-        super().changeEvent(event)
-
-    def _follow_theme(self) -> None:
-        style = table_style(current_colors())
-        # Setting a style sheet changes the palette again: only set it when it differs.
-        if style != self.styleSheet():
-            self.setStyleSheet(style)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -119,24 +100,6 @@ class PostTable(QTableView):
         )
         room = self.viewport().width() - others
         header.resizeSection(PostColumn.CAPTION, max(CAPTION_LEAST, room))
-
-
-def table_style(colors: ThemeColors) -> str:
-    """Room around the cells and a quiet header, in the theme's colours (the theme leaves tables alone)."""
-    c = colors
-    return f"""
-QTableView#postTable {{
-    background: {c.surface}; alternate-background-color: {c.alt_surface};
-    border: 1px solid {c.border}; border-radius: 6px; outline: none;
-}}
-QTableView#postTable::item {{ padding: 0 {CELL_SIDE_PADDING}px; border: none; }}
-QTableView#postTable::item:selected {{ background: {c.accent}; color: {c.on_accent}; }}
-QTableView#postTable QHeaderView::section {{
-    background: {c.window}; color: {c.muted}; font-weight: 600;
-    border: none; border-bottom: 1px solid {c.border};
-    padding: 4px {CELL_SIDE_PADDING + TEXT_MARGIN}px;
-}}
-"""
 
 
 def confirm_delete(parent: QWidget, count: int) -> bool:

@@ -2,7 +2,6 @@
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -17,13 +16,11 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QWidget,
 )
 
-from companion.ui.pages.posts import table_style
 from companion.ui.subtitles.cue_model import CueColumn
-from companion.ui.theme import current_colors
+from companion.ui.tables import ThemedTable
 
 ROW_PADDING = 10
 TEXT_EDITOR_LINES = 3
@@ -78,15 +75,13 @@ class CueTextDelegate(QStyledItemDelegate):
         editor.setGeometry(rect)
 
 
-class CueTable(QTableView):
+class CueTable(ThemedTable):
     """One fixed height for every row, so the view never measures 10,000 of them."""
 
     delete_asked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # The Posts table's look, under its object name.
-        self.setObjectName("postTable")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(
@@ -108,7 +103,6 @@ class CueTable(QTableView):
         columns.setHighlightSections(False)
         columns.setStretchLastSection(True)
         columns.setMinimumSectionSize(40)
-        self._follow_theme()
 
     def fit_columns(self) -> None:
         """Widths from the font, so times never elide; the text takes the rest."""
@@ -155,13 +149,3 @@ class CueTable(QTableView):
             self.delete_asked.emit()
         else:
             super().keyPressEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self._follow_theme()
-        super().changeEvent(event)
-
-    def _follow_theme(self) -> None:
-        style = table_style(current_colors())
-        if style != self.styleSheet():
-            self.setStyleSheet(style)
