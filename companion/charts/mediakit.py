@@ -27,6 +27,10 @@ from companion.core.mediakit import ELSEWHERE
 KIT_FONT_SIZE = 7.5
 LABEL_SIZE = 7.5
 BAR_HEIGHT = 0.62
+RATE_BAR_HEIGHT = 0.46
+"""Three or four accounts fill the engagement chart; thinner bars keep it from looking heavy."""
+LABEL_GAP = 3.5
+"""Points between a bar's end (or a benchmark mark) and its label."""
 
 
 @dataclass(frozen=True)
@@ -119,33 +123,26 @@ def engagement_against_benchmark(
     rates: Sequence[KitRate], theme: ChartTheme, size_inches: tuple[float, float]
 ) -> Figure:
     """A bar per account for its ER, and a mark at its tier's benchmark."""
-    figure = new_figure(theme, size_inches, Margins(left=0.78, right=0.12, top=0.08, bottom=0.24))
+    margins = Margins(left=0.78, right=0.12, top=0.08, bottom=0.24)
+    figure = new_figure(theme, size_inches, margins)
     axes = figure.add_subplot()
     _quiet_axes(axes, theme, grid_axis="x")
     rows = np.arange(len(rates))[::-1]
     values = [rate.rate or 0.0 for rate in rates]
-    axes.barh(rows, values, height=BAR_HEIGHT, color=[rate.colour for rate in rates], linewidth=0)
+    top = max([*values, *(r.benchmark or 0.0 for r in rates), 0.01]) * 1.32
+    axes.barh(rows, values, height=RATE_BAR_HEIGHT, color=[r.colour for r in rates], linewidth=0)
+    # A label's width in data units, so that it never sits on a benchmark mark.
+    per_point = top / ((size_inches[0] - margins.left - margins.right) * 72)
     for row, rate in zip(rows, rates, strict=True):
         if rate.benchmark is not None:
             axes.plot(
                 [rate.benchmark, rate.benchmark],
-                [row - BAR_HEIGHT * 0.72, row + BAR_HEIGHT * 0.72],
+                [row - RATE_BAR_HEIGHT * 0.8, row + RATE_BAR_HEIGHT * 0.8],
                 color=theme.text,
                 linewidth=1.1,
                 solid_capstyle="butt",
             )
-        text = "—" if rate.rate is None else f"{rate.rate * 100:.1f} %"
-        axes.text(
-            max(rate.rate or 0.0, rate.benchmark or 0.0),
-            row,
-            f"  {text}",
-            va="center",
-            ha="left",
-            fontsize=LABEL_SIZE,
-            color=theme.text,
-            fontweight="bold",
-        )
-    top = max([*values, *(r.benchmark or 0.0 for r in rates), 0.01]) * 1.32
+        _rate_label(axes, row, rate, theme, per_point)
     axes.set_xlim(0, top)
     axes.set_yticks(rows, [rate.label for rate in rates])
     axes.tick_params(axis="y", labelsize=KIT_FONT_SIZE, labelcolor=theme.text)
@@ -154,6 +151,30 @@ def engagement_against_benchmark(
     axes.xaxis.set_major_locator(MaxNLocator(nbins=4))
     axes.set_ylim(-0.6, len(rates) - 0.4)
     return figure
+
+
+def _rate_label(axes: Axes, row: float, rate: KitRate, theme: ChartTheme, per_point: float) -> None:
+    """The rate just past its bar, or past the benchmark mark when the mark would cross it;
+    an account with too few posts to rate says so in place of a bar."""
+    if rate.rate is None:
+        text, x, colour, weight = "too few posts to rate", 0.0, theme.muted, "normal"
+    else:
+        text, x, colour, weight = f"{rate.rate * 100:.1f} %", rate.rate, theme.text, "bold"
+    width = (len(text) * LABEL_SIZE * 0.62 + LABEL_GAP * 2) * per_point
+    if rate.benchmark is not None and x <= rate.benchmark <= x + width:
+        x = rate.benchmark
+    axes.annotate(
+        text,
+        (x, row),
+        xytext=(LABEL_GAP, 0),
+        textcoords="offset points",
+        va="center",
+        ha="left",
+        fontsize=LABEL_SIZE,
+        color=colour,
+        fontweight=weight,
+        annotation_clip=False,
+    )
 
 
 def share_bars(
@@ -200,14 +221,16 @@ def share_bars(
         axes.spines["bottom"].set_visible(False)
         axes.tick_params(axis="y", labelcolor=theme.text)
         for y, share in zip(rows, shares, strict=True):
-            axes.text(
-                share,
-                y,
-                f" {share * 100:.0f}%",
+            axes.annotate(
+                f"{share * 100:.0f}%",
+                (share, y),
+                xytext=(LABEL_GAP, 0),
+                textcoords="offset points",
                 ha="left",
                 va="center",
                 fontsize=LABEL_SIZE,
                 color=theme.text,
+                annotation_clip=False,
             )
         axes.set_xlim(0, max(shares, default=0.01) * 1.05)
         axes.set_ylim(-0.6, len(shares) - 0.4)

@@ -16,6 +16,7 @@ from companion.demo.subtitles import subtitle_path, subtitled_reel, write_subtit
 from companion.demo.timeline import Timeline, make_timeline
 from companion.store.database import Store
 from companion.store.errors import StoreError
+from companion.store.mediakit import demo_profile_row
 from companion.store.records import has_records
 
 DEMO_SEED = 2024_06_11
@@ -158,6 +159,8 @@ def generate_demo(
     with store.transaction():
         for table, rows in record.tables.items():
             store.db[table].insert_all(rows, batch_size=INSERT_BATCH)
+        # Her media kit profile (bio, contact, rates, testimonials): a demo kit shows every section.
+        store.db["setting"].upsert(demo_profile_row(), pk="key")
         write_subtitle_file(vtt_path)
         store.db["subtitle_file"].insert(
             {

@@ -30,7 +30,7 @@ _SVG_LOCK = threading.Lock()
 CHART_HEIGHT = 212.0
 AUDIENCE_HEIGHT = 140.0
 FOLLOWERS_SHARE = 0.58
-AUDIENCE_SHARES = {Dimension.COUNTRY: 0.38, Dimension.AGE: 0.34, Dimension.GENDER: 0.28}
+AUDIENCE_SHARES = {Dimension.COUNTRY: 0.36, Dimension.AGE: 0.38, Dimension.GENDER: 0.26}
 AUDIENCE_TITLES = {
     Dimension.COUNTRY: "Top countries",
     Dimension.AGE: "Age",

@@ -122,6 +122,7 @@ def lay_out_kit(kit: MediaKit, theme: KitTheme, paper: Paper) -> KitLayout:
                 gap=BLOCK_GAP,
                 footer=FOOTER_HEIGHT + 6,
                 break_before=break_before,
+                notes=SmallPrintBlock(styles, _small_print(kit)),
             )
             tried.append(laid)
             if len(laid.pages) <= PAGES_WANTED:
@@ -199,7 +200,6 @@ def _blocks(
     contact = profile.email.strip() or profile.website.strip()
     if density.contact_band and kit.shows(KitSection.PROFILE) and contact:
         blocks.append(ContactBlock(styles, profile.email.strip(), profile.website.strip()))
-    blocks.append(SmallPrintBlock(styles, _small_print(kit)))
     return blocks, break_before
 
 

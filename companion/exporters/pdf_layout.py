@@ -59,6 +59,8 @@ FONT_FILES = (
     "STIXGeneralItalic.ttf",
 )
 """The fonts the themes name, as matplotlib ships them: the same files on every machine."""
+LOOSEST_GAP = 1.0
+"""A page's gaps grow by at most this many times themselves to take up its spare room."""
 PHOTO_DPI = 220
 """Photos are scaled to this resolution at their printed size: sharp in print, small in the file."""
 
@@ -250,18 +252,81 @@ def flow(
     gap: float,
     footer: float,
     break_before: Sequence[int] = (),
+    notes: Block | None = None,
 ) -> LaidOut:
     """Stack blocks down the pages, each whole on one page.
 
     `break_before` names blocks that start a new page when the document runs to more than
     one page anyway: a second page that begins with a section reads better than a split.
+    `notes` (sources, definitions) sit at the foot of the first page when the document runs
+    on and they fit there, beside the figures they explain; otherwise after the last block.
     """
+    heights = [_height(block, page, canvas) for block in blocks]
+    laid, anchored = _flow_with_notes(
+        blocks, heights, page, canvas, gap, footer, break_before, notes
+    )
+    bottom = page.content.bottom() - footer
+    for index, placed in enumerate(laid.pages):
+        _loosen(placed, gap, bottom, anchored=anchored and index == 0)
+    return laid
+
+
+def _flow_with_notes(
+    blocks: Sequence[Block],
+    heights: Sequence[float],
+    page: PageFormat,
+    canvas: Canvas,
+    gap: float,
+    footer: float,
+    break_before: Sequence[int],
+    notes: Block | None,
+) -> tuple[LaidOut, bool]:
+    """The blocks stacked, and whether the notes were anchored at the foot of the first page."""
+    if notes is not None:
+        notes_height = _height(notes, page, canvas)
+        laid = _stack(blocks, heights, page, gap=gap, footer=footer, break_before=break_before)
+        first = laid.pages[0]
+        bottom = page.content.bottom() - footer
+        if len(laid.pages) > 1 and first and first[-1].rect.bottom() + gap + notes_height <= bottom:
+            rect = QRectF(
+                page.content.left(), bottom - notes_height, page.content.width(), notes_height
+            )
+            first.append(Placed(notes, rect))
+            return laid, True
+        blocks, heights = [*blocks, notes], [*heights, notes_height]
+    return _stack(blocks, heights, page, gap=gap, footer=footer, break_before=break_before), False
+
+
+def _loosen(placed: list[Placed], gap: float, bottom: float, *, anchored: bool) -> None:
+    """Share a page's spare room among its gaps, each at most doubled: a short page reads as
+    airy rather than unfinished. Notes anchored at the foot stay where they are."""
+    stacked = placed[:-1] if anchored else placed
+    if len(stacked) < 2:
+        return
+    end = placed[-1].rect.top() - gap if anchored else bottom
+    spare = end - stacked[-1].rect.bottom()
+    extra = min(spare / (len(stacked) - 1), gap * LOOSEST_GAP)
+    if extra <= 0:
+        return
+    for index, item in enumerate(stacked[1:], start=1):
+        item.rect.translate(0, extra * index)
+
+
+def _height(block: Block, page: PageFormat, canvas: Canvas) -> float:
+    return block.height(canvas, page.width if block.full_bleed else page.content.width())
+
+
+def _stack(
+    blocks: Sequence[Block],
+    heights: Sequence[float],
+    page: PageFormat,
+    *,
+    gap: float,
+    footer: float,
+    break_before: Sequence[int],
+) -> LaidOut:
     content = page.content
     bottom = content.bottom() - footer
-    heights = [
-        block.height(canvas, page.width if block.full_bleed else content.width())
-        for block in blocks
-    ]
     fits_one = sum(heights) + gap * (len(blocks) - 1) <= bottom - content.top()
     laid = LaidOut(page, [[]])
     y = content.top()

@@ -25,6 +25,7 @@ from companion.core.mediakit_profile import (
     Testimonial,
     kit_themes,
 )
+from companion.core.resources import load_json
 from companion.store.accounts import list_accounts
 from companion.store.audience import breakdowns_of
 from companion.store.database import Store
@@ -35,6 +36,7 @@ from companion.store.snapshots import follower_history
 
 PROFILE_KEY = "mediakit.profile"
 CHOICES_KEY = "mediakit.choices"
+DEMO_PROFILE_FILE = "mediakit/demo_profile.json"
 _TEXT_FIELDS = ("name", "niche", "location", "bio", "email", "website")
 
 # Only the brand's name, and only for deals the creator marked shareable: a kit never reads
@@ -92,6 +94,12 @@ def save_profile(store: Store, profile: KitProfile) -> None:
         {"post_id": p.post_id, "image_path": p.image_path} for p in profile.top_posts
     ]
     _save(store, PROFILE_KEY, value)
+
+
+def demo_profile_row() -> dict[str, str]:
+    """The demo creator's kit profile as a `setting` row, for the demo to write with its records:
+    a demo kit with a bio, rates and testimonials shows every section a creator can fill."""
+    return {"key": PROFILE_KEY, "value": json.dumps(load_json(DEMO_PROFILE_FILE)["profile"])}
 
 
 def load_choices(store: Store) -> KitChoices:

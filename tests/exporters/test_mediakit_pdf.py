@@ -217,3 +217,24 @@ def test_an_account_without_numbers_prints_dashes_not_guesses(db_path):
     text = pdf_text(buffer.getvalue())
     assert "@newbie" in text and "—" in text
     assert "Figures as of 20 November 2026" in text
+
+
+def test_sources_sit_under_the_figures_they_explain(demo_path):
+    """On a two-page kit the small print closes page 1, beside the benchmarks it footnotes,
+    when it fits there."""
+    reader = pypdf.PdfReader(io.BytesIO(export(demo_path)))
+    assert len(reader.pages) == 2
+    first, second = (" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Benchmark source" in first and "Benchmark source" not in second
+
+
+def test_the_kit_closes_with_an_invitation_to_get_in_touch(demo_path):
+    text = pdf_text(export(demo_path))
+    assert "Let’s work together" in text and PROFILE.email in text
+
+
+def test_a_one_page_kit_keeps_its_small_print_on_its_page(demo_path):
+    choices = KitChoices(sections=(KitSection.PROFILE, KitSection.KEY_FIGURES))
+    reader = pypdf.PdfReader(io.BytesIO(export(demo_path, choices)))
+    assert len(reader.pages) == 1
+    assert "Benchmark source" in " ".join(reader.pages[0].extract_text().split())

@@ -12,6 +12,7 @@ from companion.core.mediakit_profile import (
     KitSection,
     Paper,
     RateCardItem,
+    profile_problems,
 )
 from companion.core.mediakit_profile import Testimonial as Quote
 from companion.store.database import open_store
@@ -20,6 +21,7 @@ from companion.store.mediakit import (
     CHOICES_KEY,
     PROFILE_KEY,
     chosen_accounts,
+    demo_profile_row,
     load_choices,
     load_profile,
     save_choices,
@@ -146,3 +148,12 @@ def test_chosen_accounts_are_those_still_in_the_record(store):
             )
     assert [a.handle for a in chosen_accounts(store, KitChoices())] == ["a", "b"]
     assert [a.handle for a in chosen_accounts(store, KitChoices(accounts=(2, 99)))] == ["b"]
+
+
+def test_the_demo_profile_fills_every_part_a_creator_types(store):
+    with store.transaction():
+        store.db["setting"].upsert(demo_profile_row(), pk="key")
+    profile = load_profile(store)
+    assert profile.name and profile.bio and profile.niche and profile.location
+    assert profile.email and profile.rate_card and profile.testimonials
+    assert profile_problems(profile) == []

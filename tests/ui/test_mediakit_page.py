@@ -79,7 +79,8 @@ def test_choices_are_remembered_and_redraw_the_preview(qtbot, demo_store):
     page = shown_page(qtbot, demo_store)
     wait_for_pages(qtbot, page, 2)
     charts = (KitSection.FOLLOWERS_CHART, KitSection.ENGAGEMENT_CHART)
-    for section in (KitSection.AUDIENCE, KitSection.TOP_POSTS, *charts):
+    extras = (KitSection.RATE_CARD, KitSection.TESTIMONIALS)
+    for section in (KitSection.AUDIENCE, KitSection.TOP_POSTS, *charts, *extras):
         section_item(page, section).setCheckState(Qt.CheckState.Unchecked)
     page.theme_combo.setCurrentIndex(page.theme_combo.findData("midnight"))
     page.paper_combo.setCurrentIndex(page.paper_combo.findData("letter"))
@@ -104,6 +105,7 @@ def test_unticking_an_account_leaves_it_out_of_the_kit(qtbot, demo_store):
 def test_profile_edits_are_kept_and_printed(qtbot, demo_store):
     page = shown_page(qtbot, demo_store)
     page.tabs.setCurrentWidget(page.profile_form)
+    page.profile_form.niche_field.clear()
     qtbot.keyClicks(page.profile_form.niche_field, "Food & travel")
     page.profile_form.bio_field.setPlainText("Markets and kitchens, honestly reviewed.")
     page.refresh()
@@ -114,12 +116,14 @@ def test_profile_edits_are_kept_and_printed(qtbot, demo_store):
 def test_a_price_that_is_not_a_number_is_named_and_left_out(qtbot, demo_store):
     page = shown_page(qtbot, demo_store)
     form = page.rates_form
+    kept = load_profile(demo_store).rate_card
     form.add_button.click()
+    row = form.table.rowCount() - 1
     for column, text in enumerate(("Instagram Reel", "lots", "USD", "")):
-        form.table.item(0, column).setText(text)
+        form.table.item(row, column).setText(text)
     page.refresh()
-    assert "Rate card, row 1: the price 'lots' is not a number." in page.message.text()
-    assert load_profile(demo_store).rate_card == ()
+    assert f"Rate card, row {row + 1}: the price 'lots' is not a number." in page.message.text()
+    assert load_profile(demo_store).rate_card == kept
 
 
 def test_at_most_three_posts_can_be_picked(qtbot, demo_store):
@@ -205,3 +209,18 @@ def test_opening_the_page_keeps_picks_it_does_not_list(qtbot, demo_store):
     page = shown_page(qtbot, demo_store)
     page.refresh()
     assert load_profile(demo_store).top_posts == (old,)
+
+
+def test_the_pages_fit_the_preview_without_a_sideways_scroll(qtbot, demo_store):
+    page = shown_page(qtbot, demo_store)
+    assert page.wait_for_charts()
+    page.resize(1100, 800)
+    ratio = page.devicePixelRatioF()
+
+    def fitted() -> None:
+        # The pages are drawn again for the new width a moment after the resize.
+        assert page.wait_for_charts() and page.page_images
+        assert page.page_images[0].width() / ratio <= page.preview.viewport().width()
+        assert not page.preview.horizontalScrollBar().isVisible()
+
+    qtbot.waitUntil(fitted, timeout=WAIT_MS)

@@ -1,11 +1,12 @@
 """The Media Kit page: choose accounts, sections and look, edit the profile, see the pages, export the PDF."""
 
 import logging
+import time
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -56,6 +57,7 @@ from companion.ui.workers import Worker
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 350
+PREVIEW_WAIT_MS = 15_000
 EDITOR_WIDTH = 420
 PAGE_GAP = 18
 LEAST_PREVIEW_WIDTH = 320
@@ -95,6 +97,7 @@ class MediaKitPage(Page):
         self.export_worker: Worker | None = None
         self._export_path = Path()
         self._generation = 0
+        self._shown_generation = 0
         self._redraw_when_done = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -188,7 +191,11 @@ class MediaKitPage(Page):
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.preview = QScrollArea()
         self.preview.setWidgetResizable(True)
+        # Room for the scroll bar is kept from the start: pages drawn to fit the viewport
+        # would otherwise be cut by the bar that their own height brings up.
+        self.preview.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.preview.setWidget(self.pages_column)
+        self.preview.viewport().installEventFilter(self)
         self.preview_status = note_label()
         panel = QWidget()
         layout = QVBoxLayout(panel)
@@ -330,7 +337,8 @@ class MediaKitPage(Page):
         worker.start()
 
     def _preview_width(self) -> int:
-        room = self.preview.viewport().width() - 40
+        margins = self.pages_layout.contentsMargins()
+        room = self.preview.viewport().width() - margins.left() - margins.right() - 2
         ratio = self.devicePixelRatioF()
         return round(max(LEAST_PREVIEW_WIDTH, min(MOST_PREVIEW_WIDTH, room)) * ratio)
 
@@ -340,6 +348,7 @@ class MediaKitPage(Page):
             self._render_preview()
         if generation != self._generation:
             return
+        self._shown_generation = generation
         self.page_images = images
         while self.pages_layout.count():
             widget = self.pages_layout.takeAt(0).widget()
@@ -360,17 +369,48 @@ class MediaKitPage(Page):
             f"{count} page{'s' if count != 1 else ''} · {self.choices.paper.label}{dated}"
         )
 
+    @property
+    def preview_ready(self) -> bool:
+        """The pages shown are those of the latest choices: nothing waits to be drawn."""
+        drawn = self._shown_generation == self._generation
+        return drawn and not (self._redraw_when_done or self._refresh_timer.isActive())
+
+    def wait_for_charts(self, timeout_ms: int = PREVIEW_WAIT_MS) -> bool:
+        """Run the event loop until the preview shows the latest choices (tests, screenshots)."""
+        loop = QEventLoop()
+        deadline = time.monotonic() + timeout_ms / 1000
+
+        def check() -> None:
+            if self.preview_ready or time.monotonic() > deadline:
+                loop.quit()
+
+        poll = QTimer(interval=10)
+        poll.timeout.connect(check)
+        poll.start()
+        if not self.preview_ready:
+            loop.exec()
+        poll.stop()
+        # One more turn, for the labels to paint the pages just drawn.
+        loop.processEvents()
+        return self.preview_ready
+
     def _preview_failed(self, error: Exception) -> None:
+        self._shown_generation = self._generation
         if self._redraw_when_done:
             self._render_preview()
         self.preview_status.setText(f"The preview could not be drawn: {error}")
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.kit is not None and self.page_images:
-            wanted = self._preview_width()
-            if abs(self.page_images[0].width() - wanted) > 24:
-                self._refresh_timer.start()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Pages are redrawn to the preview's new width once the resizing settles."""
+        if (
+            watched is self.preview.viewport()
+            and event.type() == QEvent.Type.Resize
+            and self.kit is not None
+            and self.page_images
+            and abs(self.page_images[0].width() - self._preview_width()) > 24
+        ):
+            self._refresh_timer.start()
+        return super().eventFilter(watched, event)
 
     # --- export ---
 
