@@ -1,16 +1,14 @@
 """Posts table benchmark: 20,000 posts sorted by ER and filtered by text, model and proxy against plain Python."""
 
 import functools
-import gc
 import tempfile
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
 
-from tests.benchmarks.harness import Benchmark, BenchmarkError, Result
+from tests.benchmarks.harness import Benchmark, BenchmarkError, Result, timed
 
 SCALE = 50
 """`companion demo --scale 50`: 6 accounts, 10 years of daily snapshots, 20,000 posts."""
@@ -28,18 +26,6 @@ class Timings:
     python_sort: list[float] = field(default_factory=list)
     qt_filter: list[float] = field(default_factory=list)
     python_filter: list[float] = field(default_factory=list)
-
-
-def timed(work: Callable[[], object]) -> float:
-    """Seconds `work` takes, with the garbage collector held off as timeit does."""
-    gc.collect()
-    gc.disable()
-    try:
-        started = time.perf_counter()
-        work()
-        return time.perf_counter() - started
-    finally:
-        gc.enable()
 
 
 def python_sort(rows: Sequence, descending: bool) -> list:

@@ -1,31 +1,16 @@
 """Subtitle editor benchmark: shift all 10,000 cues through the editor's undoable command (model and table
 updated, the view repainted) against shifting a plain list of the same cues."""
 
-import gc
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from tests.benchmarks.harness import Benchmark, BenchmarkError, Result
+from tests.benchmarks.harness import Benchmark, BenchmarkError, Result, timed
 from tests.benchmarks.posts_sort_filter import offscreen_application
 from tests.benchmarks.subtitles import CUES, generated_vtt
 
 RUNS = 15
 OFFSET_MS = 1_500
 MS_PER_S = 1000
-
-
-def timed(work: Callable[[], object]) -> float:
-    """Seconds `work` takes, with the garbage collector held off as timeit does."""
-    gc.collect()
-    gc.disable()
-    try:
-        started = time.perf_counter()
-        work()
-        return time.perf_counter() - started
-    finally:
-        gc.enable()
 
 
 def plain_shift(cues: list, offset_ms: int) -> list:
