@@ -65,7 +65,11 @@ def run_import_command(args: argparse.Namespace) -> int:
     with scan([args.path], today) as found:
         _print_found(found)
         if not found.found:
-            _fail("nothing to import: no file there holds numbers the app keeps.")
+            _fail(
+                "nothing was imported: the file(s) above were refused."
+                if found.refused
+                else "nothing to import: no file there holds numbers the app keeps."
+            )
             return EXIT_FAILED
         db_path = resolve_database_path(args.db)
         db_path.parent.mkdir(parents=True, exist_ok=True)

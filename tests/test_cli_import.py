@@ -108,7 +108,7 @@ def test_a_refused_file_exits_non_zero_naming_it(
     assert main(["import", str(path), "--db", str(db_path), "--yes"]) == EXIT_FAILED
     captured = capsys.readouterr()
     assert "refused: Table data.csv: " in captured.out and says in captured.out
-    assert "nothing to import" in captured.err
+    assert "nothing was imported: the file(s) above were refused." in captured.err
 
 
 def test_a_file_with_nothing_kept_exits_non_zero(db_path, capsys, no_terminal):
@@ -149,3 +149,13 @@ def test_the_installed_command_without_a_terminal(db_path):
     assert done.returncode == EXIT_FAILED
     assert "no terminal" in done.stderr
     assert counts(db_path)["post"] == 0
+
+
+def test_a_workbook_on_its_own_is_imported(db_path, capsys, no_terminal):
+    """An .xlsx is a ZIP inside: it must be read as the file it is, not unpacked."""
+    workbook = EXPORTS / "collected" / "tiktok" / "BossZY27__tiktok-analytics" / "Overview.xlsx"
+    args = ["import", str(workbook), "--db", str(db_path), "--account", "boss", "--dry-run"]
+    assert main(args) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "TikTok Studio, daily overview, " in out and "7 rows" in out
+    assert counts(db_path)["account"] == 0

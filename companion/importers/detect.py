@@ -32,6 +32,7 @@ from companion.importers.exports import (
     ExportFile,
     Source,
     Survey,
+    Table,
     Unusable,
     csv_table,
     describe,
@@ -48,6 +49,7 @@ RATIO_FLOOR_BYTES = 16 * 1024**2
 """Below this unpacked size the ratio is not checked: small files of repeated text pack well."""
 MAX_MEMBERS = 20_000
 CHUNK = 1024 * 1024
+LINKEDIN_SHEETS = frozenset({"discovery", "engagement", "followers"})
 _CSV_FORMATS = (tiktok_studio, x_analytics, meta_business, youtube_studio)
 KNOWN = "YouTube Studio, TikTok Studio, Instagram, X (Twitter) or Meta Business Suite"
 
@@ -109,7 +111,7 @@ def scan_steps(paths: Iterable[Path], today: date) -> Generator[str, None, Scan]
     finished = False
     try:
         for path in paths:
-            inside = path.is_dir() or (path.is_file() and zipfile.is_zipfile(path))
+            inside = path.is_dir() or _is_archive(path)
             for source in _sources(path, result):
                 yield source.shown
                 _look_at(source, today, result, inside=inside)
@@ -127,14 +129,14 @@ def identify(source: Source) -> ExportFile | Unusable:
         if suffix == ".json":
             found = instagram_dyi.identify(source)
         elif suffix == ".xlsx":
-            found = tiktok_studio.identify_workbook(source)
+            found = tiktok_studio.identify_workbook(source) or _other_workbook(source)
         elif suffix == ".html":
             found = instagram_dyi.identify_html(source)
         elif suffix in TEXT_SUFFIXES:
             table = csv_table(read_layout(source.path))
             found = next(
                 (f for m in _CSV_FORMATS if (f := m.identify(source, table)) is not None), None
-            )
+            ) or _resaved(source, table)
         else:
             found = None
     except ImportFailed as error:
@@ -144,13 +146,42 @@ def identify(source: Source) -> ExportFile | Unusable:
     return found
 
 
+def _other_workbook(source: Source) -> Unusable | None:
+    """A workbook the app recognises but does not import, said as such."""
+    from companion.importers.workbook import sheet_names
+
+    if {name.casefold() for name in sheet_names(source.path)} >= LINKEDIN_SHEETS:
+        return Unusable(
+            source,
+            "a LinkedIn analytics workbook: the app does not import LinkedIn exports yet. "
+            "Add the numbers on the Audience page instead.",
+            refused=True,
+        )
+    return None
+
+
+def _resaved(source: Source, table: Table) -> Unusable | None:
+    """Each line one quoted cell holding the whole row: what a spreadsheet sometimes makes of an
+    export it re-saved. The original file is still the one to import."""
+    if len(table.header) == 1 and table.header[0].count(",") >= 2:
+        return Unusable(
+            source,
+            "every line is one quoted cell holding the whole row: the file looks re-saved by a "
+            "spreadsheet. Import the file exactly as the platform gave it (download it again).",
+            refused=True,
+        )
+    return None
+
+
 def is_platform_export(path: Path) -> bool:
     """Whether the platform import should take this path (a folder, a ZIP, or a file one of the
     platform importers recognises); else the generic CSV import is the one to offer."""
-    if path.is_dir() or path.suffix.lower() == ".zip" or zipfile.is_zipfile(path):
+    if path.is_dir() or path.suffix.lower() == ".zip" or _is_archive(path):
         return True
     if not path.is_file():
         return False
+    if path.suffix.lower() in SUFFIXES - TEXT_SUFFIXES:
+        return True  # only the platform import reads these: it says why when it cannot
     source = Source(path, path.name, _modified(path))
     found = identify(source)
     return isinstance(found, ExportFile) or not found.refused
@@ -213,16 +244,19 @@ def propose_target(
 def propose_targets(
     exports: Sequence[ExportFile], accounts: Sequence[Account], wanted: str | None = None
 ) -> list[Target]:
-    """`propose_target` for each file; a file that names no account goes where the other files
-    of its platform go, when they all go to one."""
+    """`propose_target` for each file; a file that names no account goes where the files of its
+    platform that do name one go, when they all name the same one: an export's overview
+    belongs with its content and followers files, not with some other account."""
     targets = [propose_target(e, accounts, wanted) for e in exports]
+    if wanted:
+        return targets
     for index, target in enumerate(targets):
-        if target.problem is None or exports[index].handle or wanted:
+        if exports[index].handle:
             continue
         named = {
-            (t.handle or "").casefold(): t
-            for t in targets
-            if t.platform is target.platform and t.problem is None
+            handle_key(t.handle or ""): t
+            for t, export in zip(targets, exports, strict=True)
+            if t.platform is target.platform and t.problem is None and export.handle
         }
         if len(named) == 1:
             targets[index] = next(iter(named.values()))
@@ -272,9 +306,9 @@ def _sources(path: Path, result: Scan) -> Iterator[Source]:
             if child.suffix.lower() in SUFFIXES and not child.name.startswith("."):
                 shown = str(child.relative_to(path.parent))
                 yield Source(child, shown, _modified(child), child.parent.name)
-            elif zipfile.is_zipfile(child):
+            elif _is_archive(child):
                 yield from _zip_sources(child, result)
-    elif path.is_file() and path.suffix.lower() not in TEXT_SUFFIXES and zipfile.is_zipfile(path):
+    elif _is_archive(path):
         yield from _zip_sources(path, result)
     elif path.is_file() and path.suffix.lower() == ".zip":
         result.unusable.append(
@@ -288,6 +322,12 @@ def _sources(path: Path, result: Scan) -> Iterator[Source]:
         result.unusable.append(
             Unusable(Source(path, path.name, date.today()), "no such file or folder.", True)
         )
+
+
+def _is_archive(path: Path) -> bool:
+    """An export ZIP to look inside. A workbook (.xlsx) is a ZIP too, but it is one file to read,
+    and so is a CSV that happens to start like a ZIP."""
+    return path.is_file() and path.suffix.lower() not in SUFFIXES and zipfile.is_zipfile(path)
 
 
 def _zip_sources(path: Path, result: Scan) -> Iterator[Source]:

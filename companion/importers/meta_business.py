@@ -85,6 +85,12 @@ def identify(source: Source, table: Table) -> ExportFile | Unusable | None:
             return _series(source, table, " ".join(first[0]))
         if any(len(cells) == 1 and _section_title(cells[0]) for cells in first[:12]):
             return _audience(source, table)
+    titled = [cell for cell in header if cell]
+    if len(titled) == 1 and not has_columns(header, "date"):
+        # A series re-saved by a spreadsheet loses its `sep=` line: the title comes first.
+        first_row = next(table.rows(), None)
+        if first_row is not None and _cells(first_row)[:2] == ["date", "primary"]:
+            return _series(source, table, titled[0])
     return None
 
 

@@ -4,29 +4,46 @@ from the file, never loaded whole. Every cell becomes the text a CSV would have 
 back into "1234" and "2025-04-12")."""
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from companion.importers.csv_table import CsvRow
 from companion.importers.errors import ImportFailed
 from companion.importers.exports import Table
 
 _HEADER_SEARCH_ROWS = 10
+# What a damaged workbook raises, opening it or streaming its rows: the ZIP around it, the
+# compressed data inside (damaged, or "encrypted"), or the XML of a sheet.
+_DAMAGE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    ParseError,
+    KeyError,
+    ValueError,
+    TypeError,
+    OSError,
+    NotImplementedError,
+    RuntimeError,
+)
 
 
 def sheet_tables(path: Path) -> list[tuple[str, Table]]:
     """(sheet name, table) for every sheet with a header; ImportFailed if it is no workbook."""
     tables = []
-    for name in _sheet_names(path):
+    for name in sheet_names(path):
         header_at, header = _header(path, name)
         if header:
             tables.append((name, Table(header, lambda n=name, h=header_at: _rows(path, n, h))))
     return tables
 
 
-def _sheet_names(path: Path) -> list[str]:
+def sheet_names(path: Path) -> list[str]:
+    """The workbook's sheets, in order; ImportFailed if it is no workbook."""
     with _OpenWorkbook(path) as book:
         return list(book.sheetnames)
 
@@ -34,7 +51,7 @@ def _sheet_names(path: Path) -> list[str]:
 def _header(path: Path, sheet: str) -> tuple[int, tuple[str, ...]]:
     with _OpenWorkbook(path) as book:
         rows = book[sheet].iter_rows(max_row=_HEADER_SEARCH_ROWS, values_only=True)
-        for number, values in enumerate(rows, start=1):
+        for number, values in enumerate(_guarded(rows, path), start=1):
             cells = tuple(_text(v).strip() for v in values)
             if any(cells):
                 while cells and not cells[-1]:
@@ -46,10 +63,26 @@ def _header(path: Path, sheet: str) -> tuple[int, tuple[str, ...]]:
 def _rows(path: Path, sheet: str, header_at: int) -> Iterator[CsvRow]:
     with _OpenWorkbook(path) as book:
         rows = book[sheet].iter_rows(min_row=header_at + 1, values_only=True)
-        for number, values in enumerate(rows, start=header_at + 1):
+        for number, values in enumerate(_guarded(rows, path), start=header_at + 1):
             cells = tuple(_text(v) for v in values)
             if any(c.strip() for c in cells):
                 yield CsvRow(number, cells)
+
+
+def _guarded(rows: Iterator[tuple], path: Path) -> Iterator[tuple]:
+    """The rows of a sheet; damage found part-way (rows are unpacked as they are read) is
+    ImportFailed, naming the file."""
+    try:
+        yield from rows
+    except _DAMAGE as error:
+        raise ImportFailed(_damaged(error), path) from None
+
+
+def _damaged(error: BaseException) -> str:
+    return (
+        f"is not a readable Excel workbook ({type(error).__name__}); "
+        "expected an .xlsx file saved by the platform or by Excel."
+    )
 
 
 class _OpenWorkbook:
@@ -68,12 +101,8 @@ class _OpenWorkbook:
 
         try:
             self.book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-            raise ImportFailed(
-                f"is not a readable Excel workbook ({type(error).__name__}); "
-                "expected an .xlsx file saved by the platform or by Excel.",
-                self.path,
-            ) from None
+        except _DAMAGE as error:
+            raise ImportFailed(_damaged(error), self.path) from None
         return self.book
 
     def __exit__(self, *exc_info: object) -> None:

@@ -20,9 +20,10 @@ from companion.store.snapshots import SNAPSHOT_KEY, import_snapshots
 from companion.store.upsert import BATCH_ROWS, Merge, UpsertCounts, upsert_rows
 
 AUDIENCE_KEY = ("account_id", "date", "dimension", "bucket")
+DAY_NUMBERS = "day numbers"
 # How each kind of row record merges: (table, key, merge).
 _ROW_MERGES = {
-    "day numbers": ("snapshot", SNAPSHOT_KEY, Merge.UPDATE_ONLY),
+    DAY_NUMBERS: ("snapshot", SNAPSHOT_KEY, Merge.UPDATE_ONLY),
     "follower floor": ("snapshot", SNAPSHOT_KEY, Merge.INSERT_ONLY),
     "audience": ("audience", AUDIENCE_KEY, Merge.UPSERT),
 }
@@ -46,18 +47,47 @@ class ImportSession:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.counts = UpsertCounts()
+        # The days each account had before this import (a few thousand at most: one a day).
+        self._days_before: dict[int, set[str]] = {}
 
     def write(self, records: Sequence[Record]) -> None:
         snapshots = [r for r in records if isinstance(r, Snapshot)]
         posts = [r for r in records if isinstance(r, Post)]
+        for account_id in {getattr(record, "account_id", None) for record in records}:
+            self._note_days_before(account_id)
         if snapshots:
             self.counts.add(import_snapshots(self.store, snapshots))
         if posts:
             self.counts.add(_merge_posts(self.store, posts))
         for merge, (table, key, how) in _ROW_MERGES.items():
             rows = [row for r in records if getattr(r, "merge", None) == merge for row in r.rows()]
-            if rows:
+            if not rows:
+                continue
+            if merge == DAY_NUMBERS:
+                self._merge_day_numbers(table, key, how, rows)
+            else:
                 self.counts.add(upsert_rows(self.store, table, key, rows, merge=how))
+
+    def _merge_day_numbers(
+        self, table: str, key: Sequence[str], how: Merge, rows: list[dict[str, Any]]
+    ) -> None:
+        """Reach or views joining a day that this same import added (the followers file of the
+        same export) count as new: to the creator the whole day is new, nothing was updated."""
+        known = [r for r in rows if r["date"] in self._days_before[r["account_id"]]]
+        added_now = [r for r in rows if r["date"] not in self._days_before[r["account_id"]]]
+        self.counts.add(upsert_rows(self.store, table, key, known, merge=how))
+        joined = upsert_rows(self.store, table, key, added_now, merge=how)
+        self.counts.add(
+            UpsertCounts(new=joined.written + joined.unchanged, rejected=joined.rejected)
+        )
+
+    def _note_days_before(self, account_id: int | None) -> None:
+        if account_id is None or account_id in self._days_before:
+            return
+        found = self.store.conn.execute(
+            "SELECT date FROM snapshot WHERE account_id = ?", (account_id,)
+        )
+        self._days_before[account_id] = {row[0][:10] for row in found}
 
 
 _POST_VALUES = (

@@ -415,4 +415,5 @@ def _nothing_text(found: Scan) -> str:
     if not found.unusable:
         return "No files were found there."
     first = found.unusable[0]
-    return f"{first.describe()} (see the list for the others)."
+    others = len(found.unusable) - 1
+    return first.describe() + (f" (and {others} more in the list)" if others else "")

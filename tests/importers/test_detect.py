@@ -123,6 +123,9 @@ def test_which_paths_the_platform_import_takes(tmp_path):
     cut_zip = tmp_path / "export.zip"
     cut_zip.write_bytes(b"PK\x03\x04 cut off")
     assert is_platform_export(cut_zip)  # the platform import says why it cannot be read
+    cut_workbook = tmp_path / "Overview.xlsx"
+    cut_workbook.write_bytes(b"PK\x03\x04 cut off")
+    assert is_platform_export(cut_workbook)  # no other import reads a workbook
 
 
 def test_accounts_proposed_from_handles_files_and_choices():
@@ -149,3 +152,45 @@ def test_junk_under_any_supported_name_is_refused_not_a_traceback(tmp_path, name
         assert not found.found
         [refused] = found.refused
         assert refused.source.name == name
+
+
+def test_a_workbook_is_one_file_to_read_not_a_zip_to_open():
+    workbook = COLLECTED / "tiktok" / "BossZY27__tiktok-analytics" / "Overview.xlsx"
+    with scan([workbook], TODAY) as found:
+        [item] = found.found
+        assert not found.unusable
+    assert item.export.source.path == workbook
+    assert item.describe().startswith("TikTok Studio, daily overview, 2026-04-12 – 2026-04-18")
+    assert is_platform_export(workbook)
+
+
+def test_a_linkedin_workbook_is_refused_by_name():
+    linkedin = COLLECTED / "linkedin" / "Ho1yShif__linkedin-wrapped" / "site" / "public"
+    with scan([linkedin / "demo-data" / "linkedin-demo.xlsx"], TODAY) as found:
+        [refused] = found.refused
+    assert "LinkedIn analytics workbook" in refused.reason
+
+
+RESAVED = COLLECTED / "meta_business_suite" / "vsbperoto__vintage-analytics-dashboard"
+
+
+@pytest.mark.parametrize(
+    "name", ["INSTAGRAM_RAW.csv", "Oct-31-2025_Dec-30-2025_1664278361210560.csv"]
+)
+def test_a_file_a_spreadsheet_wrapped_line_by_line_is_refused_saying_so(name):
+    with scan([RESAVED / "resaved_by_user" / name], TODAY) as found:
+        [refused] = found.refused
+    assert "looks re-saved by a spreadsheet" in refused.reason
+
+
+def test_a_file_naming_no_account_goes_with_its_export_not_another_account():
+    """The overview of Hailey's export goes with her content files, even when the creator has
+    one other TikTok account it could have gone to."""
+    with scan([HAILEY / "Content.csv", HAILEY / "Overview.csv"], TODAY) as found:
+        exports = [f.export for f in found.found]
+    other = Account(3, Platform.TIKTOK, "nina")
+    content, overview = propose_targets(exports, [other])
+    assert content.is_new and content.handle == "haileytupy2.0"
+    assert overview == content
+    [alone] = propose_targets(exports[1:], [other])
+    assert alone.account == other

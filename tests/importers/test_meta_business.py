@@ -101,3 +101,22 @@ def test_a_damaged_audience_section_is_refused_with_its_line(tmp_path):
     with pytest.raises(ImportFailed, match="Age & gender") as error:
         read_all(recognised(path))
     assert error.value.line == 2
+
+
+RESAVED = META / "vsbperoto__vintage-analytics-dashboard" / "resaved_by_user"
+
+
+def test_a_series_a_spreadsheet_resaved_without_its_sep_line_is_still_known():
+    skipped = unusable(RESAVED / "Follows.csv")
+    assert not skipped.refused and "'Facebook follows'" in skipped.reason
+
+
+def test_a_resaved_reach_series_is_read(tmp_path):
+    path = tmp_path / "Reach.csv"
+    text = (RESAVED / "Follows.csv").read_text(encoding="utf-8")
+    path.write_text(text.replace("Facebook follows", "Facebook reach"), encoding="utf-8")
+    export = recognised(path)
+    assert export.platform is Platform.FACEBOOK
+    days = records(read_all(export))
+    assert days[0] == DayNumbers(1, date(2025, 10, 31), reach=4, source=days[0].source)
+    assert len(days) > 50

@@ -45,6 +45,22 @@ def test_day_numbers_join_known_days_and_count_the_others_rejected(store, accoun
     assert (again.updated, again.unchanged) == (0, 1)
 
 
+def test_day_numbers_joining_days_the_same_import_added_count_as_new(store, account):
+    """A first import of an export (followers file and overview) adds; it updates nothing."""
+    write_import(store, [Snapshot(account.id, date(2025, 3, 1), 500)])
+    counts = write_import(
+        store,
+        [
+            Snapshot(account.id, date(2025, 3, 2), 510),
+            DayNumbers(account.id, date(2025, 3, 1), profile_views=12),
+            DayNumbers(account.id, date(2025, 3, 2), profile_views=9),
+            DayNumbers(account.id, date(2025, 3, 3), profile_views=4),
+        ],
+    )
+    assert (counts.new, counts.updated, counts.unchanged, counts.rejected) == (2, 1, 0, 1)
+    assert [d.profile_views for d in snapshots_of(store, account.id)] == [12, 9]
+
+
 def test_a_follower_floor_fills_days_but_never_replaces_a_count(store, account):
     write_import(store, [Snapshot(account.id, date(2025, 3, 1), 500, source="manual")])
     counts = write_import(

@@ -160,6 +160,7 @@ def test_nothing_usable_says_why_and_offers_no_import(qtbot, parent, context, tm
     dialog = opened(qtbot, parent, context, [junk])
     assert dialog.heading.text() == "Nothing here can be imported."
     assert "not a text file" in dialog.message.text()
+    assert "more in the list" not in dialog.message.text()  # it is the only one
     assert dialog.message.is_problem
     assert not dialog.import_button.isEnabled()
     assert [r.status for r in dialog.files_model.rows] == ["refused"]
