@@ -58,7 +58,7 @@ _EXAMPLE_TIME = {
 def read_subtitles(path: Path) -> Document:
     """The subtitles in the file at `path`; ImportFailed (with the line) when it cannot be opened."""
     _check_size(path)
-    encoding = sniff_encoding(path)
+    encoding = sniff_encoding(path, expected="a subtitle file (.vtt, .srt or .sbv)")
     source = SourceText(
         encoding.codec, encoding.name, encoding.bom, encoding.line_ending, encoding.describe()
     )

@@ -52,8 +52,11 @@ class TextEncoding:
         )
 
 
-def detect_encoding(sample: bytes, file: Path | None = None) -> TextEncoding:
-    """The encoding of a file from its first bytes; ImportFailed if it is not text."""
+def detect_encoding(
+    sample: bytes, file: Path | None = None, expected: str = "a text or CSV file"
+) -> TextEncoding:
+    """The encoding of a file from its first bytes; ImportFailed, saying what was `expected`,
+    if it is not text."""
     for bom, codec in _BOMS:
         if sample.startswith(bom):
             return TextEncoding(codec, True, _line_ending(_decode_sample(sample, codec)))
@@ -64,20 +67,20 @@ def detect_encoding(sample: bytes, file: Path | None = None) -> TextEncoding:
     codec = _legacy_codec(sample)
     if codec is None or _looks_binary(sample, codec):
         raise ImportFailed(
-            "this is not a text file (it looks like binary data); expected a text or CSV file.",
+            f"this is not a text file (it looks like binary data); expected {expected}.",
             file,
         )
     return TextEncoding(codec, False, _line_ending(_decode_sample(sample, codec)))
 
 
-def sniff_encoding(path: Path) -> TextEncoding:
+def sniff_encoding(path: Path, expected: str = "a text or CSV file") -> TextEncoding:
     """The encoding of the file at `path`, from its first bytes."""
     try:
         with path.open("rb") as raw:
             sample = raw.read(SAMPLE_BYTES)
     except OSError as error:
         raise ImportFailed(f"cannot be read: {error.strerror}.", path) from None
-    return detect_encoding(sample, path)
+    return detect_encoding(sample, path, expected)
 
 
 def read_lines(path: Path, encoding: TextEncoding) -> Iterator[tuple[int, str]]:

@@ -217,7 +217,7 @@ def test_a_character_the_old_encoding_cannot_hold_leaves_the_file_as_it_was(tmp_
 def test_binary_junk_is_refused(tmp_path):
     path = tmp_path / "video.srt"
     path.write_bytes(bytes(range(256)) * 100)
-    with pytest.raises(ImportFailed, match="not a text file"):
+    with pytest.raises(ImportFailed, match=r"not a text file.*expected a subtitle file"):
         read_subtitles(path)
 
 
