@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from companion.core.subtitles.cues import SubtitleFormat
 
@@ -27,6 +28,12 @@ class IncomingFiles:
     exports: list[Path] = field(default_factory=list)
     tables: list[Path] = field(default_factory=list)
     unknown: list[Path] = field(default_factory=list)
+
+
+def choose_import_files(parent: QWidget | None, start: Path) -> list[Path]:
+    """File ▸ Import…: the files the creator picks (none when they cancel)."""
+    names, _ = QFileDialog.getOpenFileNames(parent, "Import files", str(start), IMPORT_FILTER)
+    return [Path(name) for name in names]
 
 
 def local_paths(mime: QMimeData) -> list[Path]:

@@ -433,14 +433,9 @@ class MainWindow(QMainWindow):
 
     def import_file(self) -> None:
         """File ▸ Import…: choose files; each goes to the part of the app that reads it."""
-        from PySide6.QtWidgets import QFileDialog
+        from companion.ui import incoming_files
 
-        from companion.ui.incoming_files import IMPORT_FILTER
-
-        names, _ = QFileDialog.getOpenFileNames(
-            self, "Import files", str(Path.home()), IMPORT_FILTER
-        )
-        self.take_files([Path(name) for name in names])
+        self.take_files(incoming_files.choose_import_files(self, Path.home()))
 
     def import_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -53,6 +53,7 @@ def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         (QMessageBox, "about"),
         (QFileDialog, "exec"),
         (QFileDialog, "getOpenFileName"),
+        (QFileDialog, "getOpenFileNames"),
         (QFileDialog, "getSaveFileName"),
         (QFileDialog, "getExistingDirectory"),
     ):

@@ -18,7 +18,7 @@ from companion.store.accounts import add_account, list_accounts
 from companion.store.database import open_store
 from companion.store.posts import list_posts
 from companion.store.snapshots import snapshots_of
-from companion.ui import import_dialog
+from companion.ui import import_dialog, incoming_files
 from companion.ui.context import AppContext
 from companion.ui.import_dialog import ImportDialog, Stage, open_import_dialog
 from companion.ui.workers import Worker
@@ -400,8 +400,9 @@ def test_a_read_only_database_cannot_import(qtbot, db_path, monkeypatch):
 
 
 def test_file_import_in_the_main_window_ends_in_the_status_bar(qtbot, make_window, monkeypatch):
-    answers = Answers(monkeypatch)
-    answers.files.append(DATA / "snapshots-windows-1252.csv")
+    Answers(monkeypatch)
+    chosen = [DATA / "snapshots-windows-1252.csv"]
+    monkeypatch.setattr(incoming_files, "choose_import_files", lambda parent, start: chosen)
     window = make_window()
     add_account(window.context.store, Platform.INSTAGRAM, "nina")
     window.action_import.trigger()

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, QSize, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from companion import __version__
 from companion.store.backup import list_backups, take_backup
 from companion.store.database import open_store
 from companion.store.location import default_database_path
-from companion.ui import database_dialogs, main_window, theme
+from companion.ui import database_dialogs, incoming_files, main_window, theme
 from companion.ui.main_window import LAST_DATABASE_KEY, PAGE_KEYS, PAGES, about_text
 from companion.ui.pages.base import Page
 from companion.ui.theme import DARK, LIGHT, Appearance
@@ -150,11 +150,7 @@ def opened(monkeypatch) -> dict[str, list]:
 
 
 def choose_files(monkeypatch, *paths: Path) -> None:
-    monkeypatch.setattr(
-        QFileDialog,
-        "getOpenFileNames",
-        staticmethod(lambda *args, **kwargs: ([str(p) for p in paths], "")),
-    )
+    monkeypatch.setattr(incoming_files, "choose_import_files", lambda parent, start: list(paths))
 
 
 def drop(window, *paths: Path) -> None:
