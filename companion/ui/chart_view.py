@@ -178,6 +178,9 @@ class ChartView(QWidget):
     message = Signal(str)
     """A line for the status bar (the chart was exported, or could not be)."""
 
+    drawn = Signal()
+    """The canvas drew its figure (each time it does)."""
+
     def __init__(
         self, *, toolbar: bool = False, export_name: str = "chart", parent: QWidget | None = None
     ) -> None:
@@ -313,6 +316,7 @@ class ChartView(QWidget):
         if self.canvas is not None:
             _retire(self.canvas)
         self.canvas = FigureCanvasQTAgg(figure)
+        self.canvas.mpl_connect("draw_event", lambda _event: self.drawn.emit())
         self.canvas.setParent(self._chart_area)
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._chart_layout.addWidget(self.canvas, 1)

@@ -22,7 +22,9 @@ from companion.store.posts import add_post, list_posts
 from companion.store.snapshots import snapshot_on, snapshots_of
 from companion.ui import chart_view
 from companion.ui.add_numbers import LAST_ACCOUNT_KEY, AddNumbersDialog
+from companion.ui.breakdown_panel import BreakdownPanel
 from companion.ui.context import AppContext
+from companion.ui.health_view import HealthView
 from companion.ui.pages import audience
 from companion.ui.pages.audience import AudiencePage, ChartRange, SnapshotTableModel
 from companion.ui.post_commands import AddPost
@@ -570,6 +572,23 @@ def test_the_breakdown_tab_follows_the_chosen_account(qtbot, store: Store, creat
     assert page.breakdown_panel.columns[Dimension.GENDER].breakdown is None
     page.show_account(creator["tiktok"])
     assert page.breakdown_panel.columns[Dimension.GENDER].breakdown == genders
+
+
+def test_the_breakdown_and_health_tabs_are_filled_when_first_shown(qtbot, store: Store, creator):
+    from companion.core.audience import Dimension, make_breakdown
+    from companion.store.audience import save_breakdown
+
+    genders = make_breakdown(Dimension.GENDER, TODAY, [("female", 0.6), ("male", 0.4)], TODAY)
+    save_breakdown(store, creator["tiktok"], genders)
+    page = make_page(qtbot, store)
+    page.show_account(creator["tiktok"])
+    assert page.breakdown_card.findChild(BreakdownPanel) is None
+    assert page.health_card.findChild(HealthView) is None
+    page.lower_tabs.setCurrentWidget(page.breakdown_card)
+    shown = page.breakdown_card.findChild(BreakdownPanel)
+    assert shown is not None and shown.columns[Dimension.GENDER].breakdown == genders
+    page.lower_tabs.setCurrentWidget(page.health_card)
+    assert page.health_card.findChild(HealthView) is not None
 
 
 # --- audience health ---------------------------------------------------------------------------

@@ -476,6 +476,31 @@ def test_the_charts_are_drawn_after_the_first_paint_and_not_before(qtbot, store:
     assert len(page.charts.engagement_chart.benchmarks) == 2  # Micro 4 %, Nano 8 %
 
 
+def test_the_engagement_chart_waits_for_the_followers_chart_to_draw(qtbot, store: Store):
+    """One chart's first draw at a time, so the window is never held up by both at once."""
+    add_known_creator(store)
+    page = make_page(qtbot, store)
+    page.resize(1100, 1000)
+    events: list[str] = []
+    show_engagement = page.charts._show_engagement
+    followers_drawn = page.charts._on_followers_drawn
+
+    def asked() -> None:
+        events.append("engagement asked for")
+        show_engagement()
+
+    def drawn() -> None:
+        events.append("followers drawn")
+        followers_drawn()
+
+    page.charts._show_engagement = asked
+    page.charts._on_followers_drawn = drawn
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.wait_for_charts()
+    assert events[:2] == ["followers drawn", "engagement asked for"]
+
+
 def test_toggling_an_account_hides_its_lines(qtbot, store: Store):
     ids = add_known_creator(store)
     page = shown_page(qtbot, store)

@@ -505,19 +505,51 @@ class AudiencePage(Page):
         return card
 
     def _build_lower_tabs(self) -> QTabWidget:
-        """The daily numbers, and who the audience is, one tab each under the chart."""
-        self.breakdown_panel = BreakdownPanel(self.context, today)
-        breakdown_card = _card()
-        breakdown_card.layout().addWidget(self.breakdown_panel)
+        """The daily numbers, and who the audience is, one tab each under the chart. The
+        breakdown and health tabs are filled the first time they are shown or needed: the
+        page then opens without keeping the window busy for their sake."""
+        self._breakdown_panel: BreakdownPanel | None = None
+        self._health_view: HealthView | None = None
+        self.breakdown_card = _card()
+        self.health_card = _card()
         self.lower_tabs = QTabWidget()
         self.lower_tabs.setDocumentMode(True)
         self.lower_tabs.addTab(self._build_table_card(), "Daily numbers")
-        self.lower_tabs.addTab(breakdown_card, "Audience breakdown")
-        self.health_view = HealthView()
-        health_card = _card()
-        health_card.layout().addWidget(self.health_view)
-        self.lower_tabs.addTab(health_card, "Audience health")
+        self.lower_tabs.addTab(self.breakdown_card, "Audience breakdown")
+        self.lower_tabs.addTab(self.health_card, "Audience health")
+        self.lower_tabs.currentChanged.connect(self._fill_tab)
         return self.lower_tabs
+
+    def _fill_tab(self, index: int) -> None:
+        card = self.lower_tabs.widget(index)
+        if card is self.breakdown_card:
+            self._build_breakdown_panel()
+        elif card is self.health_card:
+            self._build_health_view()
+
+    @property
+    def breakdown_panel(self) -> BreakdownPanel:
+        """The audience breakdown tab's panel (built on first use)."""
+        return self._build_breakdown_panel()
+
+    @property
+    def health_view(self) -> HealthView:
+        """The audience health tab's view (built on first use)."""
+        return self._build_health_view()
+
+    def _build_breakdown_panel(self) -> BreakdownPanel:
+        if self._breakdown_panel is None:
+            self._breakdown_panel = BreakdownPanel(self.context, today)
+            self.breakdown_card.layout().addWidget(self._breakdown_panel)
+            self._breakdown_panel.show_account(self.account)
+        return self._breakdown_panel
+
+    def _build_health_view(self) -> HealthView:
+        if self._health_view is None:
+            self._health_view = HealthView()
+            self.health_card.layout().addWidget(self._health_view)
+            self._show_health()
+        return self._health_view
 
     def _build_table_card(self) -> QFrame:
         self.table = QTableView()
@@ -578,7 +610,7 @@ class AudiencePage(Page):
         ):
             changed.connect(self._request_health)
         self.health.loaded.connect(self._show_health)
-        self.health.failed.connect(self.health_view.show_message)
+        self.health.failed.connect(self._health_failed)
         self.context.settings_changed.connect(self._on_settings_changed)
         self.account_combo.currentIndexChanged.connect(self._on_account_chosen)
         self.range_buttons.buttonClicked.connect(self._on_range_button)
@@ -601,7 +633,8 @@ class AudiencePage(Page):
         self._account_to_show = None
         if not self.accounts:
             self.account = None
-            self.breakdown_panel.show_account(None)
+            if self._breakdown_panel is not None:
+                self._breakdown_panel.show_account(None)
             self.stack.setCurrentWidget(self.empty_page)
             self._update_actions()
             return
@@ -624,7 +657,8 @@ class AudiencePage(Page):
         if self.account is None:
             return
         self.model.set_snapshots(snapshots_of(self.context.store, self.account.id))
-        self.breakdown_panel.show_account(self.account)
+        if self._breakdown_panel is not None:
+            self._breakdown_panel.show_account(self.account)
         self.table_message.clear_message()
         self._show_summary()
         self._update_actions()
@@ -634,7 +668,7 @@ class AudiencePage(Page):
     def show_health(self, account_id: int) -> None:
         """Show an account's audience health (the Dashboard's cards link here)."""
         self.show_account(account_id)
-        self.lower_tabs.setCurrentWidget(self.health_view.parentWidget())
+        self.lower_tabs.setCurrentWidget(self.health_card)
         # The parts and the jumps need more room than the daily numbers: half the height.
         splitter = self.lower_tabs.parentWidget()
         if isinstance(splitter, QSplitter):
@@ -649,16 +683,23 @@ class AudiencePage(Page):
         """The chosen account's score (the last worked out, until a newer one is in), and its
         flagged days marked on its chart."""
         report = self.health.reports.get(self.account.id) if self.account else None
+        view = self._health_view
         if report is None:
-            self.health_view.show_message(HEALTH_PENDING if self.health.busy else NO_HEALTH)
+            if view is not None:
+                view.show_message(HEALTH_PENDING if self.health.busy else NO_HEALTH)
             return
-        self.health_view.show_report(report)
+        if view is not None:
+            view.show_report(report)
         charted = self.account_figure is not None and self._charted == report.account.id
         if charted and self._chart_theme is not None:
             self.account_figure.mark_flagged(
                 [j.day for j in report.flagged_days], self._chart_theme
             )
             self.chart_view.redraw()
+
+    def _health_failed(self, message: str) -> None:
+        if self._health_view is not None:
+            self._health_view.show_message(message)
 
     def _remember_account_to_show(self, account_id: int | None) -> None:
         self._account_to_show = account_id

@@ -673,6 +673,7 @@ class ChartsSection(QWidget):
         self.followers_chart: AccountsChart | None = None
         self.engagement_chart: AccountsChart | None = None
         self._awaiting: set[str] = set()
+        self._engagement_waits = False
         self.toggles = AccountToggles()
         self.toggles.changed.connect(self._show_accounts)
         self.chart_cards = [Card(margins=(10, 10, 12, 6)) for _ in range(2)]
@@ -715,6 +716,7 @@ class ChartsSection(QWidget):
         self.started = True
         self.followers_view = self._add_view(self.chart_cards[0], "followers")
         self.engagement_view = self._add_view(self.chart_cards[1], "weekly-engagement")
+        self.followers_view.drawn.connect(self._on_followers_drawn)
         self._draw()
 
     def _add_view(self, card: Card, export_name: str) -> ChartView:
@@ -735,10 +737,22 @@ class ChartsSection(QWidget):
         self._awaiting = {"engagement"}
         if any(self.record.histories.values()):
             self._awaiting.add("followers")
+            # One chart at a time: the engagement chart is built once the followers chart
+            # has drawn, so the two first draws never hold up the window together.
+            self._engagement_waits = True
             self.followers_view.show_chart(self._build_followers)
         else:
             self.followers_view.show_message(NO_HISTORY)
-        self.engagement_view.show_chart(self._build_engagement)
+            self._show_engagement()
+
+    def _on_followers_drawn(self) -> None:
+        if self._engagement_waits:
+            self._show_engagement()
+
+    def _show_engagement(self) -> None:
+        self._engagement_waits = False
+        if self.engagement_view is not None:
+            self.engagement_view.show_chart(self._build_engagement)
 
     def _build_followers(self, theme: ChartTheme) -> Figure:
         from companion.charts.dashboard import AccountSeries, followers_chart
