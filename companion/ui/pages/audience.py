@@ -1,9 +1,12 @@
 """The Audience page: one account's followers, daily change and engagement over time, and its daily numbers."""
 
 import bisect
+from collections.abc import Generator
 from dataclasses import replace
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
@@ -50,6 +53,7 @@ from companion.core.accounts import (
 from companion.core.benchmarks import Benchmark, benchmark_for
 from companion.importers.values import BadValue
 from companion.store.accounts import account_contents, list_accounts
+from companion.store.database import open_store
 from companion.store.reports import posts_from
 from companion.store.snapshots import snapshot_on, snapshots_of
 from companion.ui.account_dialog import AccountDetails, AccountDialog, InlineMessage
@@ -77,6 +81,7 @@ from companion.ui.snapshot_commands import (
     delete_days,
     save_day,
 )
+from companion.ui.workers import Worker
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -342,6 +347,17 @@ def days_shown(
     return end - timedelta(days=choice.days - 1), end
 
 
+def engagement_steps(
+    db_path: Path, account_id: int, history: list[tuple[date, int]], benchmark: Benchmark | None
+) -> Generator[None, None, EngagementSeries]:
+    """The chart's engagement series as a worker's job (see companion.ui.workers), on its own
+    read-only connection: an SQLite connection stays in the thread that opened it."""
+    with open_store(db_path, read_only=True, exclusive=False, migrate=False) as store:
+        posts = posts_from(store, account_id)
+    yield
+    return engagement_series(posts, history, benchmark)
+
+
 # --- the page -------------------------------------------------------------------------------
 
 
@@ -359,6 +375,7 @@ class AudiencePage(Page):
         self._engagement: EngagementSeries | None = None
         self._account_to_show: int | None = None
         self._chart_stale = False
+        self._chart_worker: Worker | None = None
         self._chart_theme: ChartTheme | None = None
         self._charted: int | None = None
         """The account whose chart `account_figure` is."""
@@ -762,10 +779,31 @@ class AudiencePage(Page):
             self.account_figure = None
             self.chart_view.show_message(NO_NUMBERS.format(name=self.account.platform_and_handle))
             return
-        posts = posts_from(self.context.store, self.account.id)
-        self._engagement = engagement_series(posts, history, self._benchmark())
+        # Reading and rating every post is the slow part on a long record: done on a worker,
+        # the window stays free; a newer request makes an older answer moot.
+        if self._chart_worker is not None:
+            self._chart_worker.cancel()
+        job = partial(
+            engagement_steps, self.context.store.path, self.account.id, history, self._benchmark()
+        )
+        self._chart_worker = Worker(job)
+        self._chart_worker.finished.connect(self._on_engagement_read)
+        self._chart_worker.failed.connect(self._on_engagement_failed)
+        self._chart_worker.start()
+
+    def _on_engagement_read(self, series: EngagementSeries) -> None:
+        if self.sender() is not self._chart_worker or self.account is None:
+            return
+        self._chart_worker = None
+        self._engagement = series
         self.chart_view.export_name = _export_name(self.account)
         self.chart_view.show_chart(self._build_figure)
+
+    def _on_engagement_failed(self, error: BaseException) -> None:
+        if self.sender() is not self._chart_worker:
+            return
+        self._chart_worker = None
+        self.chart_view.show_message(f"The chart could not be drawn: {error}")
 
     def _benchmark(self) -> Benchmark | None:
         latest = self.model.snapshots[0]
