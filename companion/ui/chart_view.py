@@ -159,6 +159,14 @@ def _loader() -> _MatplotlibLoader:
     return _MatplotlibLoader()
 
 
+def matplotlib_loading() -> bool:
+    """Whether matplotlib is being imported on its worker thread right now."""
+    if _loader.cache_info().currsize == 0:
+        return False
+    loader = _loader()
+    return loader._started and not loader.loaded
+
+
 @functools.cache
 def _toolbar_class() -> type[QToolBar]:
     from matplotlib.backends.backend_qtagg import NavigationToolbar2QT

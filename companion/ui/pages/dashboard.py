@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import time
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -53,6 +54,10 @@ from companion.ui.sparkline import Sparkline
 # posts, the reports (growth, engagement, projections), the charts, top posts and the record.
 # What only that second step needs is imported there: the report's modules (≈11 ms), the
 # chart view (≈3 ms) and, in the background, matplotlib (≈0.35 s).
+
+DETAILS_MODULES = ("companion.store.reports", "companion.ui.chart_view", "companion.ui.health_view")
+"""What the details after the first paint need, loaded a turn before they are worked out."""
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
@@ -966,9 +971,18 @@ class DashboardPage(Page):
     def _after_first_paint(self) -> None:
         if self.context.store.closed:
             return  # the window closed before it got here
+        # The details' code loads on this turn and they are worked out on the next: two short
+        # holds on the window rather than one long one.
+        for module in DETAILS_MODULES:
+            importlib.import_module(module)
+        QTimer.singleShot(0, self, self._show_details_after_first_paint)
+
+    def _show_details_after_first_paint(self) -> None:
+        if self.context.store.closed:
+            return
         self.show_details()
         # A turn later: if the app is quitting already, matplotlib need not start loading.
-        QTimer.singleShot(0, self.charts.start)
+        QTimer.singleShot(0, self.charts, self.charts.start)
 
     def _show_recent_followers(self) -> None:
         today = self.today()
