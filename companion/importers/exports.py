@@ -188,6 +188,14 @@ def has_columns(header: Sequence[str], *required: str) -> bool:
     return all(name in names for name in required)
 
 
+def count_cells(
+    row: CsvRow, columns: Mapping[str, int], labels: Mapping[str, str]
+) -> dict[str, int | None]:
+    """The counts of a row by field name, each read by `count_cell` from the column found for
+    it; `labels` maps a field to the column's name in the file, for messages."""
+    return {field: count_cell(row, columns.get(field), label) for field, label in labels.items()}
+
+
 def count_cell(row: CsvRow, column: int | None, label: str) -> int | None:
     """A count from a cell ("1,234", "1938.0", "1.2K"); empty, "undefined" or absent → None."""
     if column is None or column >= len(row.cells):

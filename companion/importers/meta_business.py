@@ -41,6 +41,7 @@ from companion.importers.exports import (
     Unusable,
     converted_rows,
     count_cell,
+    count_cells,
     find_columns,
     first_cells,
     has_columns,
@@ -52,6 +53,16 @@ from companion.importers.values import BadValue, is_empty, parse_percent
 
 PRODUCT = "Meta Business Suite"
 SOURCE = "meta-business-suite"
+_POST_COUNT_LABELS = {
+    "likes": "Likes",
+    "comments": "Comments",
+    "shares": "Shares",
+    "saves": "Saves",
+    "views": "Views",
+    "reach": "Reach",
+    "impressions": "Impressions",
+}
+"""A post's counts, by the names Meta's columns give them."""
 _POST_COLUMNS = {
     "id": ("post id",),
     "username": ("account username", "page name"),
@@ -131,13 +142,7 @@ def _read_posts(
             caption=text_cell(row, columns.get("description"))
             or text_cell(row, columns.get("title")),
             url=text_cell(row, columns.get("url")),
-            likes=count_cell(row, columns.get("likes"), "Likes"),
-            comments=count_cell(row, columns.get("comments"), "Comments"),
-            shares=count_cell(row, columns.get("shares"), "Shares"),
-            saves=count_cell(row, columns.get("saves"), "Saves"),
-            views=count_cell(row, columns.get("views"), "Views"),
-            reach=count_cell(row, columns.get("reach"), "Reach"),
-            impressions=count_cell(row, columns.get("impressions"), "Impressions"),
+            **count_cells(row, columns, _POST_COUNT_LABELS),
             source=SOURCE,
         )
 

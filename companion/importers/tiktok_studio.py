@@ -49,6 +49,7 @@ from companion.importers.exports import (
     column_cells,
     converted_rows,
     count_cell,
+    count_cells,
     find_columns,
     first_cells,
     has_columns,
@@ -60,6 +61,14 @@ from companion.importers.values import BadValue, is_empty, parse_decimal
 
 PRODUCT = "TikTok Studio"
 SOURCE = "tiktok-studio"
+_POST_COUNT_LABELS = {
+    "likes": "Total likes",
+    "comments": "Total comments",
+    "shares": "Total shares",
+    "views": "Total views",
+    "saves": "Add to Favorites",
+}
+"""A video's counts, by the names TikTok's columns give them."""
 _LINK = re.compile(r"tiktok\.com/@(?P<handle>[\w.]+)/video/(?P<id>\d+)")
 _FOLDER = re.compile(r"^Followers_(?P<handle>[\w.]+)$")
 YEAR_CAVEAT = (
@@ -319,11 +328,7 @@ def _read_content(
             platform_post_id=found["id"],
             caption=text_cell(row, columns.get("title")),
             url=link,
-            likes=count_cell(row, columns.get("likes"), "Total likes"),
-            comments=count_cell(row, columns.get("comments"), "Total comments"),
-            shares=count_cell(row, columns.get("shares"), "Total shares"),
-            views=count_cell(row, columns.get("views"), "Total views"),
-            saves=count_cell(row, columns.get("saves"), "Add to Favorites"),
+            **count_cells(row, columns, _POST_COUNT_LABELS),
             source=SOURCE,
         )
 

@@ -32,6 +32,7 @@ from companion.importers.exports import (
     check_width,
     converted_rows,
     count_cell,
+    count_cells,
     find_columns,
     first_cells,
     has_columns,
@@ -42,6 +43,14 @@ from companion.importers.records import DayNumbers
 
 PRODUCT = "X analytics"
 SOURCE = "x-analytics"
+_POST_COUNT_LABELS = {
+    "likes": "likes",
+    "comments": "replies",
+    "shares": "retweets",
+    "saves": "Bookmarks",
+    "impressions": "impressions",
+}
+"""A post's counts, by the names X's columns give them."""
 _NAME_HANDLE = re.compile(r"tweet_activity_metrics_(?P<handle>\w+?)_\d{8}_\d{8}")
 _LINK_HANDLE = re.compile(r"(?:twitter|x)\.com/(?P<handle>\w+)/status/")
 _POST_COLUMNS = {
@@ -109,11 +118,7 @@ def _read_posts(
             platform_post_id=post_id,
             caption=html.unescape(text) if text else None,
             url=text_cell(row, columns.get("url")),
-            likes=count_cell(row, columns.get("likes"), "likes"),
-            comments=count_cell(row, columns.get("comments"), "replies"),
-            shares=count_cell(row, columns.get("shares"), "retweets"),
-            saves=count_cell(row, columns.get("saves"), "Bookmarks"),
-            impressions=count_cell(row, columns.get("impressions"), "impressions"),
+            **count_cells(row, columns, _POST_COUNT_LABELS),
             source=SOURCE,
         )
 
