@@ -16,6 +16,7 @@ from companion.core.platforms import Platform
 from companion.core.posts import Post
 from companion.store.accounts import add_account
 from companion.store.database import Store, open_store
+from companion.store.posts import POST_FIELDS
 from companion.store.snapshots import SNAPSHOT_KEY, import_snapshots
 from companion.store.upsert import BATCH_ROWS, Merge, UpsertCounts, upsert_rows
 
@@ -90,18 +91,9 @@ class ImportSession:
         self._days_before[account_id] = {row[0][:10] for row in found}
 
 
-_POST_VALUES = (
-    "platform_post_id",
-    "caption",
-    "url",
-    "likes",
-    "comments",
-    "shares",
-    "saves",
-    "views",
-    "reach",
-    "impressions",
-)
+_SET_APART = frozenset({"account_id", "published_at", "kind", "source"})
+_POST_VALUES = tuple(name for name in POST_FIELDS if name not in _SET_APART)
+"""What an imported post writes as it is; the rest is set apart (the time in UTC, the kind)."""
 
 
 def _merge_posts(store: Store, posts: Sequence[Post]) -> UpsertCounts:
