@@ -118,7 +118,7 @@ def _run(
     store: "Store", found: "Scan", targets: Sequence["Target"], today: date, *, check_only: bool
 ) -> tuple["RowTally", "UpsertCounts"]:
     from companion.importers.platform_plan import accounts_to_add, run_plan
-    from companion.store.imports import import_with_accounts
+    from companion.store.imports import import_with_accounts, run_steps
 
     steps = import_with_accounts(
         store,
@@ -126,12 +126,8 @@ def _run(
         lambda added, write: run_plan(found, targets, added, write, today),
         check_only=check_only,
     )
-    while True:
-        try:
-            next(steps)
-        except StopIteration as end:
-            tally, counts, _added = end.value
-            return tally, counts
+    tally, counts, _added = run_steps(steps)
+    return tally, counts
 
 
 def _print_rejections(tally: "RowTally") -> None:

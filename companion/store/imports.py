@@ -151,6 +151,17 @@ def write_import(
 
 Progress = TypeVar("Progress")
 Outcome = TypeVar("Outcome")
+
+
+def run_steps(steps: Generator[Any, None, Outcome]) -> Outcome:
+    """Run an import's steps to the end without a worker (the command line, tests): its result."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as end:
+            return end.value
+
+
 ImportRun = Callable[
     [Sequence[Account], Callable[[Sequence[Record]], None]], Generator[Progress, None, Outcome]
 ]

@@ -82,7 +82,7 @@ def import_file(path: Path, db_path: Path) -> int:
     from companion.importers.detect import propose_targets, scan
     from companion.importers.platform_plan import accounts_to_add, run_plan
     from companion.store.database import open_store
-    from companion.store.imports import import_with_accounts
+    from companion.store.imports import import_with_accounts, run_steps
 
     with open_store(db_path) as store, scan([path], TODAY) as found:
         targets = propose_targets([f.export for f in found.found], [], "youtube:bench")
@@ -91,12 +91,8 @@ def import_file(path: Path, db_path: Path) -> int:
             accounts_to_add(targets),
             lambda added, write: run_plan(found, targets, added, write, TODAY),
         )
-        while True:
-            try:
-                next(steps)
-            except StopIteration as end:
-                _tally, counts, _added = end.value
-                return counts.new
+        _tally, counts, _added = run_steps(steps)
+        return counts.new
 
 
 def bare_insert(path: Path, db_path: Path) -> int:

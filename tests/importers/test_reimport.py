@@ -9,7 +9,7 @@ from companion.importers.detect import Target, propose_targets, scan
 from companion.importers.platform_plan import accounts_to_add, run_plan, summary
 from companion.store.accounts import add_account, list_accounts
 from companion.store.database import open_store
-from companion.store.imports import import_with_accounts
+from companion.store.imports import import_with_accounts, run_steps
 from tests.importers.platform_samples import COLLECTED, EXPORTS, TODAY, needs_samples
 
 pytestmark = needs_samples
@@ -37,12 +37,8 @@ def import_paths(store, paths: list[Path]):
             accounts_to_add(targets),
             lambda added, write: run_plan(found, targets, added, write, TODAY),
         )
-        while True:
-            try:
-                next(steps)
-            except StopIteration as end:
-                tally, counts, _added = end.value
-                return tally, counts
+        tally, counts, _added = run_steps(steps)
+        return tally, counts
 
 
 def table_sizes(store) -> dict[str, int]:
