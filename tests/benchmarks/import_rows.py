@@ -79,19 +79,13 @@ def write_table(path: Path, rows: int, seed: int = 4) -> None:
 
 def import_file(path: Path, db_path: Path) -> int:
     """The whole platform import of one file into a new database; returns the rows written."""
+    from companion.cli_import import run_import
     from companion.importers.detect import propose_targets, scan
-    from companion.importers.platform_plan import accounts_to_add, run_plan
     from companion.store.database import open_store
-    from companion.store.imports import import_with_accounts, run_steps
 
     with open_store(db_path) as store, scan([path], TODAY) as found:
         targets = propose_targets([f.export for f in found.found], [], "youtube:bench")
-        steps = import_with_accounts(
-            store,
-            accounts_to_add(targets),
-            lambda added, write: run_plan(found, targets, added, write, TODAY),
-        )
-        _tally, counts, _added = run_steps(steps)
+        _tally, counts = run_import(store, found, targets, TODAY, check_only=False)
         return counts.new
 
 
