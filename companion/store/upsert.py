@@ -70,7 +70,7 @@ def _upsert_batch(
     batch: list[dict[str, Any]],
     merge: Merge = Merge.UPSERT,
 ) -> UpsertCounts:
-    columns = sorted({column for row in batch for column in row})
+    columns = sorted(set().union(*batch))  # every column any row of the batch names
     key_of = _key_getter(key)
     existing = _existing(store, table, key, columns, batch)
     fresh: dict[tuple, dict[str, Any]] = {}

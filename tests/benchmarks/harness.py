@@ -46,6 +46,21 @@ def timed(work: Callable[[], object]) -> float:
         gc.enable()
 
 
+def peak_rss_kib() -> int:
+    """This process's peak resident memory. Linux's ru_maxrss carries the parent's peak over
+    fork and exec, so a child started by a large parent would report the parent's size:
+    /proc's high-water mark belongs to this process's own memory map."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def format_line(benchmark: Benchmark, result: Result) -> str:
     """`NAME ratio=R goal=G key=value ...`, ending in MISSED when the goal is missed."""
     parts = [benchmark.name, f"ratio={result.ratio:.2f}", f"goal={benchmark.goal:g}"]

@@ -15,7 +15,13 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from tests.benchmarks.harness import CHILD_TIMEOUT_S, Benchmark, BenchmarkError, Result
+from tests.benchmarks.harness import (
+    CHILD_TIMEOUT_S,
+    Benchmark,
+    BenchmarkError,
+    Result,
+    peak_rss_kib,
+)
 
 ROWS = 100_000
 SMALL_ROWS = 10_000
@@ -165,13 +171,10 @@ def run() -> Result:
 
 
 def _child(rows: int, folder: Path) -> None:
-    import resource
-
     table = folder / f"child-{rows}.csv"
     write_table(table, rows)
     import_file(table, folder / f"child-{rows}.sqlite")
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"{peak_kib / 1024:.1f}")
+    print(f"{peak_rss_kib() / 1024:.1f}")
 
 
 BENCHMARKS = [Benchmark("import_rows", 2.0, run)]
