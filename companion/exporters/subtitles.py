@@ -4,6 +4,7 @@ A file is written whole or not at all: the text is encoded first, then written t
 file beside the target and moved over it.
 """
 
+import codecs
 import html
 import os
 import re
@@ -58,7 +59,10 @@ def write_subtitles(
     if ending in ("\r\n", "\r"):  # "mixed" endings are written as "\n"
         text = text.replace("\n", ending)
     codec = document.source.codec if keep_encoding else "utf-8"
-    _replace_file(path, _encode(text, codec, document.source.encoding_name, path))
+    data = _encode(text, codec, document.source.encoding_name, path)
+    if codec == "utf-16-be" and document.source.bom:  # this codec writes no byte-order mark
+        data = codecs.BOM_UTF16_BE + data
+    _replace_file(path, data)
 
 
 def check_report(document: Document, findings: Sequence[Finding], name: str) -> str:

@@ -60,7 +60,7 @@ def read_subtitles(path: Path) -> Document:
     _check_size(path)
     encoding = sniff_encoding(path, expected="a subtitle file (.vtt, .srt or .sbv)")
     source = SourceText(
-        encoding.codec, encoding.name, encoding.bom, encoding.line_ending, encoding.describe()
+        encoding.save_codec, encoding.name, encoding.bom, encoding.line_ending, encoding.describe()
     )
     lines = ((number, line[:-1]) for number, line in read_lines(path, encoding))
     return replace(_parse(lines, SubtitleFormat.from_path(path), path), source=source)

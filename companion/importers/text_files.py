@@ -33,6 +33,14 @@ class TextEncoding:
     codec: str
     bom: bool
     line_ending: str
+    big_endian: bool = False
+    """A UTF-16 file whose byte-order mark says big-endian (read with "utf-16" all the same)."""
+
+    @property
+    def save_codec(self) -> str:
+        """The codec that writes the file's text back in its own encoding and byte order
+        (`bom` says whether a byte-order mark goes first)."""
+        return "utf-16-be" if self.big_endian else self.codec
 
     @property
     def name(self) -> str:
@@ -59,7 +67,8 @@ def detect_encoding(
     if it is not text."""
     for bom, codec in _BOMS:
         if sample.startswith(bom):
-            return TextEncoding(codec, True, _line_ending(_decode_sample(sample, codec)))
+            ending = _line_ending(_decode_sample(sample, codec))
+            return TextEncoding(codec, True, ending, big_endian=bom == codecs.BOM_UTF16_BE)
     if not sample:
         return TextEncoding("utf-8", False, "\n")
     if _is_utf8(sample):
