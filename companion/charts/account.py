@@ -33,6 +33,8 @@ class AccountFigure:
     benchmark_rate: float | None
     marks: list[Artist] = field(default_factory=list)
     """The marks on flagged days (see `mark_flagged`)."""
+    engagement: EngagementSeries | None = None
+    """What the engagement chart shows, to draw it again in other colours."""
 
     @property
     def axes(self) -> tuple[Axes, Axes, Axes]:
@@ -92,4 +94,5 @@ def account_figure(
             "engagement": drawn_engagement,
         },
         benchmark_rate=benchmark.engagement_rate if benchmark else None,
+        engagement=engagement,
     )

@@ -195,6 +195,8 @@ class ChartView(QWidget):
         super().__init__(parent)
         self.export_name = export_name
         self.canvas: FigureCanvasQTAgg | None = None
+        self.has_drawn = False
+        """Whether the canvas has drawn its figure yet."""
         self.toolbar: QToolBar | None = None
         self._with_toolbar = toolbar
         self._build: Held[ChartBuilder] | None = None
@@ -231,6 +233,11 @@ class ChartView(QWidget):
     @property
     def showing_chart(self) -> bool:
         return self._stack.currentWidget() is self._chart_area
+
+    def drawing_size(self) -> tuple[int, int, float]:
+        """Where a figure will be drawn: the chart's room in pixels, and the screen's pixel ratio."""
+        room = self._stack.geometry()
+        return room.width(), room.height(), self.devicePixelRatioF()
 
     def add_header_widget(self, widget: QWidget) -> None:
         """Put a control (range buttons, a selector) on the chart's top row, left of the tools."""
@@ -305,6 +312,10 @@ class ChartView(QWidget):
         self._pending = _held(self._show_next_figure)
         self._pending_timer.start()
 
+    def _on_draw(self) -> None:
+        self.has_drawn = True
+        self.drawn.emit()
+
     def _show_next_figure(self) -> None:
         figure, self._next_figure = self._next_figure, None
         if figure is not None:
@@ -324,7 +335,8 @@ class ChartView(QWidget):
         if self.canvas is not None:
             _retire(self.canvas)
         self.canvas = FigureCanvasQTAgg(figure)
-        self.canvas.mpl_connect("draw_event", lambda _event: self.drawn.emit())
+        self.has_drawn = False
+        self.canvas.mpl_connect("draw_event", lambda _event: self._on_draw())
         self.canvas.setParent(self._chart_area)
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._chart_layout.addWidget(self.canvas, 1)

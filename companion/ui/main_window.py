@@ -63,6 +63,10 @@ STATUS_TIMEOUT_MS = 8000
 WARM_UP_AFTER_MS = 600
 """How long after the window is first shown the other pages' code starts loading."""
 WARM_UP_STEP_MS = 50
+WARM_UP_PAGES = ("audience", "posts")
+"""The pages most opened after the Dashboard, whose code loads in 20–45 ms. The Subtitles and
+Media Kit pages' code (subtitle parsing, the PDF writer) takes 100 ms and more: loaded in the
+background it would itself hold up the window, so it loads on the first visit."""
 
 
 @dataclass(frozen=True)
@@ -158,7 +162,7 @@ class MainWindow(QMainWindow):
         self.context.data_changed.connect(self._update_find)
         self._restore_window_settings()
         self._apply_store_state()
-        self._modules_to_warm = [spec.module for spec in PAGES]
+        self._modules_to_warm = [spec.module for spec in PAGES if spec.key in WARM_UP_PAGES]
         self._warm_up_timer = QTimer(self, singleShot=True, interval=WARM_UP_AFTER_MS)
         self._warm_up_timer.timeout.connect(self._warm_up_next)
 
@@ -365,9 +369,9 @@ class MainWindow(QMainWindow):
             self._warm_up_timer.start(WARM_UP_AFTER_MS)
 
     def _warm_up_next(self) -> None:
-        """Load one more page's code while the window is idle after start-up, so that a first
-        visit only builds the page (≈25 ms less holding up the window). Not while matplotlib
-        loads on its worker: the two imports would wait on each other."""
+        """Load one more page's code (see WARM_UP_PAGES) while the window is idle after start-up,
+        so that a first visit only builds the page. Not while matplotlib loads on its worker:
+        the two imports would wait on each other."""
         chart_view = sys.modules.get("companion.ui.chart_view")
         if chart_view is not None and chart_view.matplotlib_loading():
             self._warm_up_timer.start(WARM_UP_STEP_MS)

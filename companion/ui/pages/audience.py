@@ -2,7 +2,7 @@
 
 import bisect
 from collections.abc import Generator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import partial
@@ -59,7 +59,7 @@ from companion.store.snapshots import snapshot_on, snapshots_of
 from companion.ui.account_dialog import AccountDetails, AccountDialog, InlineMessage
 from companion.ui.add_numbers import AddNumbersDialog, as_qdate, date_edit, read_count
 from companion.ui.breakdown_panel import BreakdownPanel
-from companion.ui.chart_view import ChartView
+from companion.ui.chart_view import ChartView, chart_theme
 from companion.ui.context import AppContext
 from companion.ui.health_view import HealthView, health_loader
 from companion.ui.icons import icon
@@ -347,15 +347,41 @@ def days_shown(
     return end - timedelta(days=choice.days - 1), end
 
 
-def engagement_steps(
-    db_path: Path, account_id: int, history: list[tuple[date, int]], benchmark: Benchmark | None
-) -> Generator[None, None, EngagementSeries]:
-    """The chart's engagement series as a worker's job (see companion.ui.workers), on its own
-    read-only connection: an SQLite connection stays in the thread that opened it."""
-    with open_store(db_path, read_only=True, exclusive=False, migrate=False) as store:
-        posts = posts_from(store, account_id)
+@dataclass(frozen=True)
+class ChartRequest:
+    """What the account chart is made from, gathered on the GUI thread for a worker."""
+
+    db_path: Path
+    account_id: int
+    label: str
+    history: list[tuple[date, int]]
+    benchmark: Benchmark | None
+    theme: "ChartTheme"
+    days: tuple[date, date]
+    """The range shown."""
+    drawing_size: tuple[int, int, float]
+    """The chart's room in pixels and the screen's pixel ratio (see ChartView.drawing_size)."""
+
+
+def chart_steps(request: ChartRequest) -> Generator[None, None, "AccountFigure"]:
+    """The account chart as a worker's job (see companion.ui.workers): the posts read on its
+    own read-only connection (an SQLite connection stays in the thread that opened it), rated,
+    and the figure built and drawn once off screen. Only this worker touches the figure until
+    the window shows it, and matplotlib's Agg figures need no Qt, so none of it holds up the
+    window."""
+    from companion.charts.account import account_figure
+    from companion.charts.figure import prerender
+
+    with open_store(request.db_path, read_only=True, exclusive=False, migrate=False) as store:
+        posts = posts_from(store, request.account_id)
     yield
-    return engagement_series(posts, history, benchmark)
+    series = engagement_series(posts, request.history, request.benchmark)
+    yield
+    built = account_figure(request.label, request.history, series, request.theme)
+    built.show_days(*request.days)
+    yield
+    prerender(built.figure, *request.drawing_size)
+    return built
 
 
 # --- the page -------------------------------------------------------------------------------
@@ -372,7 +398,8 @@ class AudiencePage(Page):
         self.account: Account | None = None
         self.account_figure: AccountFigure | None = None
         self.chart_range = ChartRange.DAYS_90
-        self._engagement: EngagementSeries | None = None
+        self._built_figure: AccountFigure | None = None
+        self._chart_request: ChartRequest | None = None
         self._account_to_show: int | None = None
         self._chart_stale = False
         self._chart_worker: Worker | None = None
@@ -644,6 +671,14 @@ class AudiencePage(Page):
     def showing_empty_state(self) -> bool:
         return self.stack.currentWidget() is self.empty_page
 
+    @property
+    def chart_drawn(self) -> bool:
+        """Whether the chosen account's chart is on screen, drawn (or there is none to draw)."""
+        if self.account is None or not self.model.snapshots:
+            return True
+        view, figure = self.chart_view, self.account_figure
+        return figure is not None and view.figure is figure.figure and view.has_drawn
+
     def reload(self) -> None:
         self.accounts = list_accounts(self.context.store)
         wanted = self._account_to_show or (self.account.id if self.account else None)
@@ -783,19 +818,27 @@ class AudiencePage(Page):
         # the window stays free; a newer request makes an older answer moot.
         if self._chart_worker is not None:
             self._chart_worker.cancel()
-        job = partial(
-            engagement_steps, self.context.store.path, self.account.id, history, self._benchmark()
+        request = ChartRequest(
+            self.context.store.path,
+            self.account.id,
+            self.account.shown_handle,
+            history,
+            self._benchmark(),
+            chart_theme(self.chart_view.palette()),
+            self.days_shown(),
+            self.chart_view.drawing_size(),
         )
-        self._chart_worker = Worker(job)
-        self._chart_worker.finished.connect(self._on_engagement_read)
+        self._chart_request = request
+        self._chart_worker = Worker(partial(chart_steps, request))
+        self._chart_worker.finished.connect(self._on_chart_built)
         self._chart_worker.failed.connect(self._on_engagement_failed)
         self._chart_worker.start()
 
-    def _on_engagement_read(self, series: EngagementSeries) -> None:
+    def _on_chart_built(self, built: "AccountFigure") -> None:
         if self.sender() is not self._chart_worker or self.account is None:
             return
         self._chart_worker = None
-        self._engagement = series
+        self._built_figure = built
         self.chart_view.export_name = _export_name(self.account)
         self.chart_view.show_chart(self._build_figure)
 
@@ -805,6 +848,12 @@ class AudiencePage(Page):
         self._chart_worker = None
         self.chart_view.show_message(f"The chart could not be drawn: {error}")
 
+    def _engagement_of(self, built: "AccountFigure | None") -> EngagementSeries:
+        """The engagement series of the last chart made (a rebuild in new colours reuses it)."""
+        figure = built or self.account_figure
+        assert figure is not None and figure.engagement is not None
+        return figure.engagement
+
     def _benchmark(self) -> Benchmark | None:
         latest = self.model.snapshots[0]
         tier = standing_of(self.account, latest, self.context.settings.thresholds).tier
@@ -812,11 +861,17 @@ class AudiencePage(Page):
         return match.benchmark if match else None
 
     def _build_figure(self, theme: "ChartTheme") -> "Figure":
-        from companion.charts.account import account_figure
+        """The figure the worker built; built again here only for other colours (the palette
+        changed since), from the same numbers."""
+        built, self._built_figure = self._built_figure, None
+        request = self._chart_request
+        if built is None or request is None or request.theme != theme:
+            from companion.charts.account import account_figure
 
-        self.account_figure = account_figure(
-            self.account.shown_handle, self.model.history(), self._engagement, theme
-        )
+            built = account_figure(
+                self.account.shown_handle, self.model.history(), self._engagement_of(built), theme
+            )
+        self.account_figure = built
         self._chart_theme, self._charted = theme, self.account.id
         report = self.health.reports.get(self.account.id)
         if report is not None:
