@@ -215,3 +215,25 @@ def test_a_viral_post_is_left_off_the_scale_and_the_chart_says_so():
     assert note.get_text() == "1 post above 5.52 % off the scale"
     chart.show_days(history[0][0], LAST_DAY - timedelta(days=1))
     assert not any(t.get_text() for t in chart.engagement_axes.texts)
+
+
+def test_a_figure_drawn_off_screen_keeps_the_size_and_pixel_ratio_it_will_be_shown_at():
+    from companion.charts.figure import prerender
+
+    history = daily([1_000 + day for day in range(120)])
+    chart = account_figure("@nina", history, EngagementSeries(posts=[], weekly=[]), PRINT_THEME)
+    prerender(chart.figure, 900, 360, 2.0)
+    assert chart.figure.dpi == 2 * chart.figure._original_dpi
+    assert chart.figure.canvas.get_width_height(physical=True) == (1800, 720)
+    assert chart.figure.axes[2].xaxis.get_major_ticks()  # made there, not on the first paint
+
+
+def test_nothing_is_drawn_for_a_chart_with_no_room_yet():
+    from companion.charts.figure import prerender
+
+    chart = account_figure(
+        "@nina", daily([10, 11, 12]), EngagementSeries(posts=[], weekly=[]), PRINT_THEME
+    )
+    size = tuple(chart.figure.get_size_inches())
+    prerender(chart.figure, 0, 0, 1.0)
+    assert tuple(chart.figure.get_size_inches()) == size
