@@ -255,6 +255,18 @@ def test_fix_one_finding_and_fix_all_safe(qtbot, context, tmp_path, answers):
     assert editor.session.cues[2].text.count("\n") == 0
 
 
+def test_the_problem_column_leaves_the_cue_number_to_the_where_column(qtbot, context, tmp_path):
+    path = tmp_path / "overlap.srt"
+    path.write_text(OVERLAPPING, encoding="utf-8")
+    editor = make_editor(qtbot, context, path)
+    model = editor.findings.model
+    where, problem = (model.data(model.index(0, column)) for column in (0, 1))
+    assert where == "Cue 1"
+    assert problem.startswith("Is still on screen when cue 2 starts")
+    tooltip = model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith("Cue 1 is still on screen when cue 2 starts")
+
+
 def test_check_settings_change_the_findings_and_are_kept_for_next_time(
     qtbot, context, tmp_path, answers, monkeypatch
 ):

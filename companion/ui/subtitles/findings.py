@@ -44,6 +44,17 @@ def where_text(finding: Finding) -> str:
     return f"Line {finding.line}" if finding.line else "File"
 
 
+def problem_text(finding: Finding) -> str:
+    """The message without the "Cue 13 " it opens with, which the Where column already shows:
+    the table has room for what is wrong (the tooltip keeps the whole sentence)."""
+    where = where_text(finding) + " "
+    message = finding.message
+    if finding.cue_index is None or not message.startswith(where):
+        return message
+    rest = message[len(where) :]
+    return rest[:1].upper() + rest[1:]
+
+
 class FindingsModel(QAbstractTableModel):
     """The findings in cue order; the Fix column reads like a link."""
 
@@ -64,7 +75,7 @@ class FindingsModel(QAbstractTableModel):
             if column is FindingColumn.WHERE:
                 return where_text(finding)
             if column is FindingColumn.PROBLEM:
-                return finding.message
+                return problem_text(finding)
             return finding.fix.label if finding.fix else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is FindingColumn.FIX and finding.fix:
@@ -133,8 +144,7 @@ class FindingsPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(FindingColumn.WHERE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FindingColumn.PROBLEM, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(FindingColumn.FIX, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(FindingColumn.FIX, 150)
+        header.setSectionResizeMode(FindingColumn.FIX, QHeaderView.ResizeMode.ResizeToContents)
         self.fix_button = QPushButton("Fix")
         self.fix_button.setToolTip("Apply the selected finding's fix")
         self.fix_all_button = QPushButton("Fix all safe")
