@@ -189,6 +189,9 @@ class ChartView(QWidget):
     drawn = Signal()
     """The canvas drew its figure (each time it does)."""
 
+    settled = Signal()
+    """The view shows what it will show for now: a drawn chart, or a message saying why not."""
+
     def __init__(
         self, *, toolbar: bool = False, export_name: str = "chart", parent: QWidget | None = None
     ) -> None:
@@ -271,6 +274,7 @@ class ChartView(QWidget):
         self._pending = None
         self._pending_timer.stop()
         self._show_placeholder(text)
+        self.settled.emit()
 
     def redraw(self) -> None:
         """Repaint after the figure changed (a new range); coalesced with other requests."""
@@ -293,6 +297,7 @@ class ChartView(QWidget):
         if failure:
             self._pending = None
             self._show_placeholder(failure)
+            self.settled.emit()
         elif self._pending is not None:
             self._pending_timer.start()
 
@@ -315,6 +320,7 @@ class ChartView(QWidget):
     def _on_draw(self) -> None:
         self.has_drawn = True
         self.drawn.emit()
+        self.settled.emit()
 
     def _show_next_figure(self) -> None:
         figure, self._next_figure = self._next_figure, None

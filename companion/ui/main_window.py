@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, Page] = {}
         self._store_closed = False
         self._shut_down = False
+        self._closing_without_asking = False
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setCentralWidget(self._build_body())
@@ -584,6 +585,8 @@ class MainWindow(QMainWindow):
         self._store_closed = True
         store = dialogs.open_database(path, parent=self)
         if store is None:
+            # Without a database there is nothing left to keep open: no page may refuse.
+            self._closing_without_asking = True
             self.close()
             return False
         self._store_closed = False
@@ -713,7 +716,8 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             super().closeEvent(event)
             return
-        if not all(page.maybe_close() for page in self._pages.values()):
+        asking = not self._closing_without_asking
+        if asking and not all(page.maybe_close() for page in self._pages.values()):
             event.ignore()
             return
         self._shut_down = True

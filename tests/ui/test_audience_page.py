@@ -561,6 +561,18 @@ def test_opening_the_page_does_not_import_matplotlib():
     assert result.stdout.strip() == "False"
 
 
+def test_a_chart_on_its_way_for_another_account_is_never_shown(qtbot, store: Store, creator):
+    page = make_page(qtbot, store)
+    page.show_account(creator["tiktok"])
+    page.show_account(creator["youtube"])  # before the TikTok chart is ready
+    qtbot.waitUntil(lambda: page.chart_drawn, timeout=CHART_WAIT_MS)
+    qtbot.wait(200)  # time for a late answer about TikTok, which must change nothing
+    assert page._charted == creator["youtube"]
+    assert page.account_figure.figure is page.chart_view.figure
+    label = page.account_figure.followers_axes.get_lines()[0].get_label()
+    assert label == page.account.shown_handle
+
+
 def test_the_breakdown_tab_follows_the_chosen_account(qtbot, store: Store, creator):
     from companion.core.audience import Dimension, make_breakdown
     from companion.store.audience import save_breakdown

@@ -357,6 +357,20 @@ def test_restore_from_backup_brings_the_data_back(make_window, db_path, monkeypa
     add_account(window.context.store, "later")
 
 
+def test_a_restore_that_cannot_reopen_closes_the_window_whatever_the_pages_say(
+    make_window, monkeypatch
+):
+    window = make_window()
+    backup = take_backup(window.context.store)
+    window.show_page("subtitles")
+    monkeypatch.setattr(window.current_page(), "maybe_close", lambda: False)
+    monkeypatch.setattr(database_dialogs, "choose_backup_file", lambda parent, folder: backup)
+    monkeypatch.setattr(database_dialogs, "confirm_restore", lambda parent, file, db: True)
+    monkeypatch.setattr(database_dialogs, "open_database", lambda path, **kwargs: None)
+    window.action_restore.trigger()
+    assert not window.isVisible()
+
+
 def test_restore_cancelled_at_the_question_changes_nothing(make_window, monkeypatch):
     window = make_window()
     add_account(window.context.store, "before")

@@ -384,6 +384,9 @@ def chart_steps(request: ChartRequest) -> Generator[None, None, "AccountFigure"]
     return built
 
 
+CHART_STOP_WAIT_S = 2.0
+"""How long closing the window waits for a chart being drawn on a worker to stop."""
+
 # --- the page -------------------------------------------------------------------------------
 
 
@@ -400,6 +403,7 @@ class AudiencePage(Page):
         self.chart_range = ChartRange.DAYS_90
         self._built_figure: AccountFigure | None = None
         self._chart_request: ChartRequest | None = None
+        self._chart_workers_ending: list[Worker] = []
         self._account_to_show: int | None = None
         self._chart_stale = False
         self._chart_worker: Worker | None = None
@@ -797,6 +801,8 @@ class AudiencePage(Page):
         """
         if self.account is None:
             return
+        # Whatever a running worker makes now is of the numbers as they were: set it aside.
+        self._drop_chart_worker()
         self._chart_stale = not self.isVisible()
         if not self._chart_stale:
             self.chart_view.when_ready(self._prepare_chart)
@@ -811,13 +817,13 @@ class AudiencePage(Page):
             return
         history = self.model.history()
         if not history:
+            self._drop_chart_worker()
             self.account_figure = None
             self.chart_view.show_message(NO_NUMBERS.format(name=self.account.platform_and_handle))
             return
         # Reading and rating every post is the slow part on a long record: done on a worker,
         # the window stays free; a newer request makes an older answer moot.
-        if self._chart_worker is not None:
-            self._chart_worker.cancel()
+        self._drop_chart_worker()
         request = ChartRequest(
             self.context.store.path,
             self.account.id,
@@ -833,6 +839,22 @@ class AudiencePage(Page):
         self._chart_worker.finished.connect(self._on_chart_built)
         self._chart_worker.failed.connect(self._on_engagement_failed)
         self._chart_worker.start()
+
+    def _drop_chart_worker(self) -> None:
+        """Cancel the running chart worker, if any, and ignore what it sends. It is kept until
+        it has ended: the last reference to a QObject must not go on the worker's thread."""
+        self._chart_workers_ending = [w for w in self._chart_workers_ending if w.running]
+        if self._chart_worker is not None:
+            self._chart_worker.cancel()
+            self._chart_workers_ending.append(self._chart_worker)
+            self._chart_worker = None
+
+    def maybe_close(self) -> bool:
+        """Before the window closes: stop drawing (nothing here is ever left unsaved)."""
+        self._drop_chart_worker()
+        for worker in self._chart_workers_ending:
+            worker.wait(CHART_STOP_WAIT_S)
+        return True
 
     def _on_chart_built(self, built: "AccountFigure") -> None:
         if self.sender() is not self._chart_worker or self.account is None:
@@ -865,6 +887,10 @@ class AudiencePage(Page):
         changed since), from the same numbers."""
         built, self._built_figure = self._built_figure, None
         request = self._chart_request
+        if built is None and self._charted != self.account.id and self.account_figure is not None:
+            # The colours changed while another account's chart is on its way: keep this one
+            # until that one comes (its worker has the new colours).
+            return self.account_figure.figure
         if built is None or request is None or request.theme != theme:
             from companion.charts.account import account_figure
 

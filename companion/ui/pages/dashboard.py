@@ -721,7 +721,8 @@ class ChartsSection(QWidget):
         self.started = True
         self.followers_view = self._add_view(self.chart_cards[0], "followers")
         self.engagement_view = self._add_view(self.chart_cards[1], "weekly-engagement")
-        self.followers_view.drawn.connect(self._on_followers_drawn)
+        # Drawn, or given up on (matplotlib missing): either way the next chart's turn.
+        self.followers_view.settled.connect(self._on_followers_drawn)
         self._draw()
 
     def _add_view(self, card: Card, export_name: str) -> ChartView:
