@@ -69,6 +69,7 @@ _POST_COUNT_LABELS = {
     "saves": "Add to Favorites",
 }
 """A video's counts, by the names TikTok's columns give them."""
+_OVERVIEW_COUNT_LABELS = {"reach": "Reached audience", "profile_views": "Profile views"}
 _LINK = re.compile(r"tiktok\.com/@(?P<handle>[\w.]+)/video/(?P<id>\d+)")
 _FOLDER = re.compile(r"^Followers_(?P<handle>[\w.]+)$")
 YEAR_CAVEAT = (
@@ -177,11 +178,7 @@ def _followers(
 
 def _overview(columns: dict[str, int], account_id: int, day: date, row: CsvRow) -> Iterator[Result]:
     numbers = DayNumbers(
-        account_id,
-        day,
-        reach=count_cell(row, columns.get("reach"), "Reached audience"),
-        profile_views=count_cell(row, columns.get("profile_views"), "Profile views"),
-        source=SOURCE,
+        account_id, day, **count_cells(row, columns, _OVERVIEW_COUNT_LABELS), source=SOURCE
     )
     if not numbers.empty:
         yield numbers

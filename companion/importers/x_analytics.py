@@ -31,7 +31,6 @@ from companion.importers.exports import (
     Table,
     check_width,
     converted_rows,
-    count_cell,
     count_cells,
     find_columns,
     first_cells,
@@ -51,6 +50,7 @@ _POST_COUNT_LABELS = {
     "impressions": "impressions",
 }
 """A post's counts, by the names X's columns give them."""
+_DAY_COUNT_LABELS = {"impressions": "impressions", "profile_views": "profile visits"}
 _NAME_HANDLE = re.compile(r"tweet_activity_metrics_(?P<handle>\w+?)_\d{8}_\d{8}")
 _LINK_HANDLE = re.compile(r"(?:twitter|x)\.com/(?P<handle>\w+)/status/")
 _POST_COLUMNS = {
@@ -147,11 +147,7 @@ def _read_days(
         if when is None:
             raise FieldProblem("Date", "is empty; every row needs its date.")
         numbers = DayNumbers(
-            account_id,
-            when,
-            impressions=count_cell(row, columns.get("impressions"), "impressions"),
-            profile_views=count_cell(row, columns.get("profile_views"), "profile visits"),
-            source=SOURCE,
+            account_id, when, **count_cells(row, columns, _DAY_COUNT_LABELS), source=SOURCE
         )
         if not numbers.empty:
             yield numbers

@@ -122,6 +122,11 @@ class _MatplotlibLoader(QObject):
         # import's allocations never set it off on the worker thread.
         QThreadPool.globalInstance().start(self._import)
 
+    @property
+    def loading(self) -> bool:
+        """Started and not done yet."""
+        return self._started and not self.loaded
+
     def _on_ready(self) -> None:
         # What is loaded by now stays loaded: frozen, a full collection no longer walks
         # matplotlib's ~80,000 objects, which took 40–60 ms of the GUI thread each time.
@@ -161,10 +166,7 @@ def _loader() -> _MatplotlibLoader:
 
 def matplotlib_loading() -> bool:
     """Whether matplotlib is being imported on its worker thread right now."""
-    if _loader.cache_info().currsize == 0:
-        return False
-    loader = _loader()
-    return loader._started and not loader.loaded
+    return _loader.cache_info().currsize > 0 and _loader().loading
 
 
 @functools.cache
@@ -185,9 +187,6 @@ class ChartView(QWidget):
 
     message = Signal(str)
     """A line for the status bar (the chart was exported, or could not be)."""
-
-    drawn = Signal()
-    """The canvas drew its figure (each time it does)."""
 
     settled = Signal()
     """The view shows what it will show for now: a drawn chart, or a message saying why not."""
@@ -319,7 +318,6 @@ class ChartView(QWidget):
 
     def _on_draw(self) -> None:
         self.has_drawn = True
-        self.drawn.emit()
         self.settled.emit()
 
     def _show_next_figure(self) -> None:
