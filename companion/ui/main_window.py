@@ -503,9 +503,9 @@ class MainWindow(QMainWindow):
         self._say_what_was_left(incoming)
 
     def _say_what_was_left(self, incoming: "IncomingFiles") -> None:
-        left = incoming.unknown + incoming.subtitles[1:]
-        if not incoming.exports:
-            left += incoming.tables[1:]
+        # One subtitle file opens, and one table when no platform export took the import.
+        tables_opened = 0 if incoming.exports else 1
+        left = incoming.unknown + incoming.subtitles[1:] + incoming.tables[tables_opened:]
         if left:
             names = ", ".join(path.name for path in left)
             self.show_status(

@@ -218,6 +218,15 @@ def test_a_dropped_subtitle_file_opens_on_the_subtitles_page(make_window, opened
     assert opened == {"csv": [], "platform": []}
 
 
+def test_a_table_dropped_with_a_platform_export_is_named_not_lost(make_window, opened, tmp_path):
+    table = tmp_path / "my numbers.csv"
+    table.write_text("day,fans\n2024-01-01,1200\n", encoding="utf-8")
+    window = make_window()
+    drop(window, YOUTUBE_TABLE, table)
+    assert opened == {"csv": [], "platform": [[YOUTUBE_TABLE]]}
+    assert "my numbers.csv" in window.statusBar().currentMessage()
+
+
 def test_a_dropped_file_of_no_known_kind_is_named_in_the_status_bar(make_window, opened, tmp_path):
     junk = tmp_path / "holiday.png"
     junk.write_bytes(b"\x89PNG\r\n")
