@@ -837,7 +837,7 @@ class AudiencePage(Page):
         self._chart_request = request
         self._chart_worker = Worker(partial(chart_steps, request))
         self._chart_worker.finished.connect(self._on_chart_built)
-        self._chart_worker.failed.connect(self._on_engagement_failed)
+        self._chart_worker.failed.connect(self._on_chart_failed)
         self._chart_worker.start()
 
     def _drop_chart_worker(self) -> None:
@@ -864,7 +864,7 @@ class AudiencePage(Page):
         self.chart_view.export_name = _export_name(self.account)
         self.chart_view.show_chart(self._build_figure)
 
-    def _on_engagement_failed(self, error: BaseException) -> None:
+    def _on_chart_failed(self, error: BaseException) -> None:
         if self.sender() is not self._chart_worker:
             return
         self._chart_worker = None
