@@ -4,7 +4,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -16,7 +16,7 @@ from companion.store.location import default_database_path
 from companion.ui.garbage import collect_on_gui_thread
 from companion.ui.icons import app_icon
 from companion.ui.main_window import MainWindow, remember_database, remembered_database
-from companion.ui.theme import install_theme
+from companion.ui.theme import install_theme, new_application
 
 ORGANIZATION_NAME = APP_NAME
 
@@ -52,13 +52,14 @@ def run_app(
 
 
 def application() -> QApplication:
-    """The QApplication, created once with the app's names, icon and DPI policy."""
+    """The QApplication, created once, in the app's style and with its names and icon.
+
+    High-DPI screens get Qt 6's own policy: the system's scale factor as it is, fractions
+    included (QT_SCALE_FACTOR_ROUNDING_POLICY still changes it).
+    """
     app = QApplication.instance()
     if app is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-        )
-        app = QApplication(sys.argv[:1])
+        app = new_application(sys.argv[:1])
     configure_application(app)
     return app
 

@@ -2,7 +2,10 @@
 
 import csv
 import itertools
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -470,6 +473,18 @@ def test_appearance_choice_changes_the_palette_and_is_saved(make_window, qapp):
     assert QSettings().value("appearance") == "dark"
     window.appearance_actions[Appearance.LIGHT].trigger()
     assert qapp.palette().window().color().name().upper() == LIGHT.window
+
+
+def test_a_new_application_is_made_in_fusion():
+    script = (
+        "from companion.ui.app import application; "
+        "print(application().style().name())"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip().lower() == "fusion"
 
 
 def test_the_system_scheme_is_followed_until_a_choice_is_made(make_window, qapp, monkeypatch):
