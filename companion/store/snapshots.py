@@ -59,6 +59,16 @@ def follower_history(store: Store, account_id: int) -> list[tuple[date, int]]:
     return [(date.fromisoformat(day), followers) for day, followers in rows]
 
 
+def latest_follower_history(store: Store, account_id: int, count: int) -> list[tuple[date, int]]:
+    """The last `count` (date, followers) of the history, oldest first: enough for a latest
+    figure and, as there is at most one a day, for every day of the last `count - 1`."""
+    rows = store.conn.execute(
+        "SELECT date, followers FROM snapshot WHERE account_id = ? ORDER BY date DESC LIMIT ?",
+        (account_id, count),
+    ).fetchall()
+    return [(date.fromisoformat(day), followers) for day, followers in reversed(rows)]
+
+
 def snapshot_on(store: Store, account_id: int, day: date) -> Snapshot | None:
     rows = store.query(
         f"SELECT {_COLUMNS} FROM snapshot WHERE account_id = ? AND date = ?",

@@ -21,6 +21,7 @@ from companion.store.snapshots import (
     delete_snapshot,
     follower_history,
     import_snapshots,
+    latest_follower_history,
     save_snapshot,
     snapshots_of,
 )
@@ -85,6 +86,16 @@ def test_any_two_imports_leave_one_row_per_day_with_the_latest_numbers(store, fi
     for d, f in [*first, *second]:
         expected[DAY + timedelta(days=d)] = f
     assert dict(follower_history(store, 1)) == expected
+
+
+def test_the_latest_history_is_the_end_of_the_whole_one_oldest_first(store):
+    days = [Snapshot(1, DAY + timedelta(days=i * 3), 1000 + i) for i in range(10)]
+    with store.transaction():
+        import_snapshots(store, days)
+    whole = follower_history(store, 1)
+    assert latest_follower_history(store, 1, 4) == whole[-4:]
+    assert latest_follower_history(store, 1, 50) == whole
+    assert latest_follower_history(store, 2, 4) == []
 
 
 def a_post(**changes) -> Post:

@@ -43,7 +43,7 @@ from companion.core.accounts import (
 from companion.core.settings import Settings
 from companion.core.tiers import preset_by_id
 from companion.store.accounts import list_accounts
-from companion.store.snapshots import follower_history
+from companion.store.snapshots import follower_history, latest_follower_history
 from companion.ui.app import when_first_painted
 from companion.ui.context import AppContext
 from companion.ui.pages.base import EmptyState, Page, count_phrase
@@ -938,8 +938,11 @@ class DashboardPage(Page):
         """The cards' followers, tiers and sparklines now; the rest too once the page was painted."""
         store = self.context.store
         self.accounts = list_accounts(store)
+        # What the cards show first: the latest figure and the sparkline's days. The whole
+        # histories (ten years of days, on a long record) are read with the details.
         self.histories = {
-            account.id: follower_history(store, account.id) for account in self.accounts
+            account.id: latest_follower_history(store, account.id, SPARKLINE_DAYS + 1)
+            for account in self.accounts
         }
         self.record = None
         self.reports = []
@@ -996,6 +999,9 @@ class DashboardPage(Page):
         if not self.accounts:
             return
         store = self.context.store
+        self.histories = {
+            account.id: follower_history(store, account.id) for account in self.accounts
+        }
         self.record = complete_dashboard(store, self.today(), self.accounts, self.histories)
         self._show_reports(self.context.settings)
         self._show_counts(self.record.counts)
