@@ -3,6 +3,8 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -13,6 +15,9 @@ from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator
 
 from companion.charts.series import within
 from companion.charts.theme import ChartTheme
+
+if TYPE_CHECKING:
+    from matplotlib.backends.backend_agg import RendererAgg
 
 FONT_SIZE = 8.5
 TITLE_SIZE = 9.5
@@ -221,12 +226,29 @@ def warm_up() -> None:
     FigureCanvasAgg(figure).draw()
 
 
+@dataclass(frozen=True)
+class OffscreenDrawing:
+    """A figure's pixels as `prerender` drew them, and the size and resolution they are for."""
+
+    renderer: "RendererAgg"
+    size_px: tuple[int, int]
+    dpi: float
+
+    def fits(self, size_px: tuple[int, int], dpi: float) -> bool:
+        return self.size_px == size_px and self.dpi == dpi
+
+
+_offscreen_drawings: "WeakKeyDictionary[Figure, OffscreenDrawing]" = WeakKeyDictionary()
+
+
 def prerender(figure: Figure, width_px: int, height_px: int, pixel_ratio: float) -> None:
     """Draw `figure` once, off screen, at the size and pixel ratio it will be shown at.
 
-    For a figure made on a worker thread: the ticks are made and the text measured there, so
-    its first draw on screen, on the window's thread, is about a third quicker. matplotlib
-    keeps its fonts per thread, so this never shares one with the window's drawing.
+    For a figure made on a worker thread: the ticks are made, the text measured and the pixels
+    drawn there. A canvas that shows it unchanged at that size only copies the pixels (see
+    `offscreen_drawing`); one that shows it changed or at another size draws it again, about a
+    third quicker for what was measured here. matplotlib keeps its fonts per thread, so this
+    never shares one with the window's drawing.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
@@ -235,4 +257,14 @@ def prerender(figure: Figure, width_px: int, height_px: int, pixel_ratio: float)
     dpi = figure._original_dpi  # what a Qt canvas scales by the screen's pixel ratio
     figure.set_dpi(dpi * pixel_ratio)
     figure.set_size_inches(width_px / dpi, height_px / dpi)
-    FigureCanvasAgg(figure).draw()
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    _offscreen_drawings[figure] = OffscreenDrawing(
+        canvas.get_renderer(), canvas.get_width_height(physical=True), figure.dpi
+    )
+
+
+def offscreen_drawing(figure: Figure) -> OffscreenDrawing | None:
+    """What `prerender` drew of `figure`, taken once; None if the figure changed since."""
+    drawing = _offscreen_drawings.pop(figure, None)
+    return None if drawing is None or figure.stale else drawing

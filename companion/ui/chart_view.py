@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QContextMenuEvent, QPalette
+from PySide6.QtGui import QAction, QContextMenuEvent, QIcon, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from companion.charts.theme import ChartTheme, theme_for
 
 if TYPE_CHECKING:
+    from matplotlib.backends.backend_agg import RendererAgg
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
     from matplotlib.figure import Figure
 
@@ -170,6 +171,64 @@ def matplotlib_loading() -> bool:
 
 
 @functools.cache
+def _canvas_class() -> type["FigureCanvasQTAgg"]:
+    from matplotlib.backend_bases import DrawEvent
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    from companion.charts.figure import offscreen_drawing
+
+    class ChartCanvas(FigureCanvasQTAgg):
+        """A canvas whose first paint shows a figure drawn off screen (charts.figure.prerender)
+        by copying its pixels, rather than drawing the whole figure again on the window's
+        thread. A figure changed since, or shown at another size, is drawn as usual."""
+
+        def __init__(self, figure: "Figure") -> None:
+            self._resizing = False
+            self._shown: RendererAgg | None = None
+            super().__init__(figure)
+            self._drawing = offscreen_drawing(figure)
+            figure.stale_callback = self._on_figure_changed
+
+        def resizeEvent(self, event: QResizeEvent) -> None:
+            # Resizing marks the figure changed; whether the drawing still fits is for draw().
+            self._resizing = True
+            try:
+                super().resizeEvent(event)
+            finally:
+                self._resizing = False
+
+        def _on_figure_changed(self, _figure: "Figure", stale: bool) -> None:
+            if stale and not self._resizing:
+                self._drawing = None
+
+        def get_renderer(self) -> "RendererAgg":
+            return self._shown if self._shown is not None else super().get_renderer()
+
+        def draw(self) -> None:
+            drawing, self._drawing, self._shown = self._drawing, None, None
+            if drawing is None or not drawing.fits(
+                self.get_width_height(physical=True), self.figure.dpi
+            ):
+                super().draw()
+                return
+            self._shown = self.renderer = drawing.renderer
+            self.figure.stale = False
+            self.callbacks.process("draw_event", DrawEvent("draw_event", self, drawing.renderer))
+            self.update()
+
+    return ChartCanvas
+
+
+@functools.cache
+def _toolbar_height() -> int:
+    """The height of a toolbar of TOOLBAR_ICON_SIZE buttons in the app's style."""
+    bar = QToolBar()
+    bar.setIconSize(TOOLBAR_ICON_SIZE)
+    bar.addAction(QAction(QIcon(QPixmap(TOOLBAR_ICON_SIZE)), "", bar))
+    return bar.sizeHint().height()
+
+
+@functools.cache
 def _toolbar_class() -> type[QToolBar]:
     from matplotlib.backends.backend_qtagg import NavigationToolbar2QT
 
@@ -216,6 +275,10 @@ class ChartView(QWidget):
         self._header_widgets = 0
         self._header_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding)
         self.header.addItem(self._header_spacer)
+        if toolbar:
+            # The row is as tall from the start as the zoom tools will make it, so that a chart
+            # drawn off screen for the room below it still fits once they are there.
+            self.header.addStrut(_toolbar_height())
         self._chart_area = QWidget()
         self._chart_layout = QVBoxLayout(self._chart_area)
         self._chart_layout.setContentsMargins(0, 0, 0, 0)
@@ -238,7 +301,10 @@ class ChartView(QWidget):
 
     def drawing_size(self) -> tuple[int, int, float]:
         """Where a figure will be drawn: the chart's room in pixels, and the screen's pixel ratio."""
-        room = self._stack.geometry()
+        # Laid out now if it was not yet (a page asks as it is first shown). The stacked
+        # layout keeps no geometry of its own: its shown widget has the room.
+        self.layout().activate()
+        room = self._stack.currentWidget().geometry()
         return room.width(), room.height(), self.devicePixelRatioF()
 
     def add_header_widget(self, widget: QWidget) -> None:
@@ -328,8 +394,6 @@ class ChartView(QWidget):
     def _set_figure(self, figure: "Figure") -> None:
         # A canvas draws one figure for its lifetime (its size and pixel ratio are set up
         # around it), so a new figure gets a new canvas, and the toolbar that drives it.
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
         for old in (self.canvas, self.toolbar):
             if old is not None:
                 # Hidden and left with its parent until Qt deletes it: taking it off its
@@ -338,7 +402,7 @@ class ChartView(QWidget):
                 old.deleteLater()
         if self.canvas is not None:
             _retire(self.canvas)
-        self.canvas = FigureCanvasQTAgg(figure)
+        self.canvas = _canvas_class()(figure)
         self.has_drawn = False
         self.canvas.mpl_connect("draw_event", lambda _event: self._on_draw())
         self.canvas.setParent(self._chart_area)

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtGui import QColor
 
@@ -105,3 +106,75 @@ def test_an_export_that_cannot_be_written_says_why(
     with qtbot.waitSignal(view.message) as said:
         assert view.export(ExportFormat.PNG) is None
     assert said.args[0].startswith("The chart was not exported:")
+
+
+def _prerendered_chart(view: ChartView, change=None):
+    """A builder giving a chart drawn off screen for the view's room, changed after if asked."""
+    from companion.charts.figure import prerender
+
+    def build(theme: ChartTheme):
+        figure = simple_chart(theme)
+        prerender(figure, *view.drawing_size())
+        if change is not None:
+            change(figure)
+        return figure
+
+    return build
+
+
+def _screen_draws(monkeypatch: pytest.MonkeyPatch, view: ChartView) -> list[object]:
+    """The figures drawn from now on by the view's own canvases (not off screen)."""
+    from matplotlib.figure import Figure
+
+    draws: list[object] = []
+    original = Figure.draw
+
+    def counted(figure, renderer):
+        if figure.canvas is view.canvas:
+            draws.append(figure)
+        return original(figure, renderer)
+
+    monkeypatch.setattr(Figure, "draw", counted)
+    return draws
+
+
+def test_a_chart_drawn_off_screen_is_shown_without_drawing_it_again(
+    qtbot, view: ChartView, monkeypatch: pytest.MonkeyPatch
+):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    drawn(qtbot, view)  # the zoom tools are in place; matplotlib has loaded
+    first = view.figure
+    draws = _screen_draws(monkeypatch, view)
+    view.show_chart(_prerendered_chart(view))
+    qtbot.waitUntil(lambda: view.figure is not first and view.has_drawn, timeout=WAIT_MS)
+    image = view.canvas.grab().toImage()
+    assert draws == []
+    # What is on screen is what was drawn off screen.
+    reference = FigureCanvasAgg(view.figure)
+    reference.draw()
+    pixels = np.asarray(reference.buffer_rgba())
+    assert (image.width(), image.height()) == (pixels.shape[1], pixels.shape[0])
+    for x, y in [(image.width() // 2, image.height() // 3), (30, 30), (image.width() - 40, 60)]:
+        assert QColor(image.pixel(x, y)).getRgb()[:3] == tuple(pixels[y, x][:3])
+
+
+def test_a_chart_changed_after_it_was_drawn_off_screen_is_drawn_again(
+    qtbot, view: ChartView, monkeypatch: pytest.MonkeyPatch
+):
+    drawn(qtbot, view)
+    first = view.figure
+    draws = _screen_draws(monkeypatch, view)
+    view.show_chart(_prerendered_chart(view, change=lambda f: f.axes[0].set_ylim(0, 10)))
+    qtbot.waitUntil(lambda: view.figure is not first and view.has_drawn, timeout=WAIT_MS)
+    assert draws == [view.figure]
+    assert view.figure.axes[0].get_ylim() == (0, 10)
+
+
+def test_the_room_for_a_chart_is_known_as_soon_as_the_view_is_shown(qtbot):
+    view = ChartView(toolbar=True)
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    width, height, ratio = view.drawing_size()
+    assert width == 600 and 300 < height < 400 and ratio > 0

@@ -361,6 +361,8 @@ class ChartRequest:
     """The range shown."""
     drawing_size: tuple[int, int, float]
     """The chart's room in pixels and the screen's pixel ratio (see ChartView.drawing_size)."""
+    flagged: tuple[date, ...] = ()
+    """The days audience health flagged, marked on the chart."""
 
 
 def chart_steps(request: ChartRequest) -> Generator[None, None, "AccountFigure"]:
@@ -379,6 +381,8 @@ def chart_steps(request: ChartRequest) -> Generator[None, None, "AccountFigure"]
     yield
     built = account_figure(request.label, request.history, series, request.theme)
     built.show_days(*request.days)
+    if request.flagged:
+        built.mark_flagged(request.flagged, request.theme)
     yield
     prerender(built.figure, *request.drawing_size)
     return built
@@ -833,6 +837,7 @@ class AudiencePage(Page):
             chart_theme(self.chart_view.palette()),
             self.days_shown(),
             self.chart_view.drawing_size(),
+            self._flagged_days(),
         )
         self._chart_request = request
         self._chart_worker = Worker(partial(chart_steps, request))
@@ -891,7 +896,10 @@ class AudiencePage(Page):
             # The colours changed while another account's chart is on its way: keep this one
             # until that one comes (its worker has the new colours).
             return self.account_figure.figure
-        if built is None or request is None or request.theme != theme:
+        # The worker's figure is shown as it drew it, unless something changed since: touched
+        # here, it would be drawn again on the window's thread.
+        rebuilt = built is None or request is None or request.theme != theme
+        if rebuilt:
             from companion.charts.account import account_figure
 
             built = account_figure(
@@ -899,11 +907,17 @@ class AudiencePage(Page):
             )
         self.account_figure = built
         self._chart_theme, self._charted = theme, self.account.id
-        report = self.health.reports.get(self.account.id)
-        if report is not None:
-            self.account_figure.mark_flagged([j.day for j in report.flagged_days], theme)
-        self.account_figure.show_days(*self.days_shown())
-        return self.account_figure.figure
+        flagged = self._flagged_days()
+        if flagged != (() if rebuilt else request.flagged):
+            built.mark_flagged(flagged, theme)
+        days = self.days_shown()
+        if rebuilt or days != request.days:
+            built.show_days(*days)
+        return built.figure
+
+    def _flagged_days(self) -> tuple[date, ...]:
+        report = self.health.reports.get(self.account.id) if self.account else None
+        return tuple(judged.day for judged in report.flagged_days) if report else ()
 
     def _on_range_button(self, button: QPushButton) -> None:
         choice = ChartRange(button.property("range"))
