@@ -44,11 +44,15 @@ def snapshot_from_row(row: dict[str, Any]) -> Snapshot:
 
 def snapshots_of(store: Store, account_id: int, since: date | None = None) -> list[Snapshot]:
     """An account's snapshots, oldest first (from `since` on, when given)."""
-    rows = store.query(
+    rows = store.conn.execute(
         f"SELECT {_COLUMNS} FROM snapshot WHERE account_id = ? AND date >= ? ORDER BY date",
         (account_id, (since or date.min).isoformat()),
-    )
-    return [snapshot_from_row(row) for row in rows]
+    ).fetchall()
+    # Rows as tuples in the order of Snapshot's fields (_COLUMNS): ten years of days read in
+    # about half the time dicts take.
+    return [
+        Snapshot(account, date.fromisoformat(day[:10]), *numbers) for account, day, *numbers in rows
+    ]
 
 
 def follower_history(store: Store, account_id: int) -> list[tuple[date, int]]:

@@ -4,7 +4,9 @@
 it prints `open DASHBOARD_S AUDIENCE_S MAX_BLOCK_MS` and exits.
 """
 
+import atexit
 import functools
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -113,8 +115,12 @@ def dashboard_compute() -> Result:
 
 
 @functools.cache
+@functools.cache
 def _folder() -> Path:
-    return Path(tempfile.mkdtemp(prefix="companion-dashboard-"))
+    """One folder per run for the databases and the children's home, removed at exit."""
+    folder = Path(tempfile.mkdtemp(prefix="companion-dashboard-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def _demo(scale: int) -> Path:
@@ -161,7 +167,11 @@ def open_pages(db_path: Path) -> Opening:
 
 
 def dashboard_open() -> Result:
+    """Each database opened once first, untimed, as a creator's first start after installing:
+    matplotlib then builds its list of the system's fonts (≈1 s, on its loading thread) and
+    fontconfig its cache, once. Its longest block is reported as first_max_block_ms."""
     big, demo = big_database(), _demo(1)
+    first = [open_pages(big), open_pages(demo)]
     openings: dict[str, list[Opening]] = {"big": [], "demo": []}
     for _ in range(OPEN_RUNS):
         openings["big"].append(open_pages(big))
@@ -172,6 +182,7 @@ def dashboard_open() -> Result:
         figures[f"{name}_audience_s"] = statistics.median(o.audience_s for o in runs)
         figures[f"{name}_max_block_ms"] = max(o.max_block_ms for o in runs)
     figures["max_block_ms"] = max(figures["big_max_block_ms"], figures["demo_max_block_ms"])
+    figures["first_max_block_ms"] = max(o.max_block_ms for o in first)
     figures["runs"] = OPEN_RUNS
     big_s = statistics.median(o.total_s for o in openings["big"])
     demo_s = statistics.median(o.total_s for o in openings["demo"])
