@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QObject,
     QSettings,
@@ -301,8 +302,9 @@ class ChartView(QWidget):
 
     def drawing_size(self) -> tuple[int, int, float]:
         """Where a figure will be drawn: the chart's room in pixels, and the screen's pixel ratio."""
-        # Laid out now if it was not yet (a page asks as it is first shown). The stacked
+        # Laid out now if it is still to be (a page asks as it is first shown). The stacked
         # layout keeps no geometry of its own: its shown widget has the room.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.layout().activate()
         room = self._stack.currentWidget().geometry()
         return room.width(), room.height(), self.devicePixelRatioF()
