@@ -2,8 +2,8 @@
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QStyleOption
 
@@ -11,6 +11,8 @@ from companion.core.resources import resource_path
 
 ICON_SIZES = (16, 20, 24, 32, 48)
 APP_ICON_SIZES = (*ICON_SIZES, 64, 128, 256)
+TRANSPARENT = QColor(0, 0, 0, 0)
+"""Qt.GlobalColor.transparent, without PySide6's Qt namespace (≈20 ms to build) at start-up."""
 
 
 def icon(name: str) -> QIcon:
@@ -104,7 +106,7 @@ def _renderer(svg: str) -> QSvgRenderer:
 
 def _render(renderer: QSvgRenderer, pixels: int, ratio: float) -> QPixmap:
     pixmap = QPixmap(QSize(pixels, pixels))
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(TRANSPARENT)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, pixels, pixels))

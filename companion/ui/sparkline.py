@@ -4,7 +4,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QSize
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from companion.core.accounts import day_text
@@ -77,12 +77,16 @@ class Sparkline(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        # Painted with paths, the palette's own brush and an empty pen given a colour: calls
+        # that take a colour (QPen(colour), setPen, setBrush, QBrush(colour)) make PySide6
+        # build its Qt namespace, ≈20 ms, to rule out their enum overloads, and the cards'
+        # sparklines are painted before the window is first on screen.
         if not self.points:
             return
-        colour = self.palette().color(QPalette.ColorRole.Link)
-        fill = QColor(colour)
-        fill.setAlpha(FILL_ALPHA)
-        line = QPen(colour, LINE_WIDTH)
+        brush = self.palette().brush(QPalette.ColorRole.Link)
+        line = QPen()
+        line.setColor(brush.color())
+        line.setWidthF(LINE_WIDTH)
         place = self._placer()
         bottom = self.height() - BOTTOM_MARGIN
         painter = QPainter(self)
@@ -90,16 +94,21 @@ class Sparkline(QWidget):
         for run in runs(self.points):
             corners = [place(point) for point in run]
             first, last = corners[0], corners[-1]
-            # The area's outline is drawn in the fill colour: only the line stands out.
-            painter.setPen(fill)
-            painter.setBrush(fill)
-            painter.drawPolygon(
-                QPolygonF([QPointF(first.x(), bottom), *corners, QPointF(last.x(), bottom)])
-            )
-            painter.setPen(line)
-            painter.drawPolyline(QPolygonF(corners))
-        painter.setBrush(colour)
-        painter.drawEllipse(place(self.points[-1]), END_DOT_RADIUS, END_DOT_RADIUS)
+            area = QPainterPath(QPointF(first.x(), bottom))
+            for corner in corners:
+                area.lineTo(corner)
+            area.lineTo(QPointF(last.x(), bottom))
+            area.closeSubpath()
+            painter.setOpacity(FILL_ALPHA / 255)
+            painter.fillPath(area, brush)
+            painter.setOpacity(1.0)
+            trace = QPainterPath(first)
+            for corner in corners[1:]:
+                trace.lineTo(corner)
+            painter.strokePath(trace, line)
+        dot = QPainterPath()
+        dot.addEllipse(place(self.points[-1]), END_DOT_RADIUS, END_DOT_RADIUS)
+        painter.fillPath(dot, brush)
         painter.end()
 
     def _placer(self) -> Callable[[DatedCount], QPointF]:

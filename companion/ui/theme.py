@@ -2,10 +2,14 @@
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 APPEARANCE_KEY = "appearance"
 STYLE = "Fusion"
@@ -94,16 +98,18 @@ def save_appearance(appearance: Appearance) -> None:
     QSettings().setValue(APPEARANCE_KEY, appearance.value)
 
 
-def system_prefers_dark() -> bool:
-    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+def palette_is_dark(palette: QPalette) -> bool:
+    """Light text on a dark window: how the system's palette looks under a dark scheme."""
+    role = QPalette.ColorRole
+    return palette.color(role.WindowText).lightness() > palette.color(role.Window).lightness()
 
 
-def colors_for(appearance: Appearance) -> ThemeColors:
+def colors_for(appearance: Appearance, system_dark: bool) -> ThemeColors:
     if appearance is Appearance.DARK:
         return DARK
     if appearance is Appearance.LIGHT:
         return LIGHT
-    return DARK if system_prefers_dark() else LIGHT
+    return DARK if system_dark else LIGHT
 
 
 class ThemeManager:
@@ -116,6 +122,11 @@ class ThemeManager:
         if not app.property(STYLE_SET_PROPERTY):
             app.setStyle(STYLE)
             app.setProperty(STYLE_SET_PROPERTY, True)
+        # Whether the system is dark comes from its own palette, read before the app's
+        # replaces it: Qt gives a dark palette under a dark colour scheme. Asking the style
+        # hints for the scheme would build PySide6's Qt namespace (≈20 ms, 94 enums) before
+        # the window is on screen; changes of scheme come through their signal.
+        self.system_dark = palette_is_dark(QGuiApplication.palette())
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
         self.apply()
 
@@ -129,10 +140,13 @@ class ThemeManager:
         self.apply()
 
     def apply(self) -> None:
-        self.colors = colors_for(self._appearance)
+        self.colors = colors_for(self._appearance, self.system_dark)
         apply_colors(self.app, self.colors)
 
-    def _on_system_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+    def _on_system_scheme_changed(self, scheme: "Qt.ColorScheme") -> None:
+        from PySide6.QtCore import Qt
+
+        self.system_dark = scheme == Qt.ColorScheme.Dark
         if self._appearance is Appearance.SYSTEM:
             self.apply()
 
@@ -226,10 +240,11 @@ def build_stylesheet(colors: ThemeColors) -> str:
     """Only what the palette cannot say: the sidebar, titles, empty states and cards."""
     c = colors
     return f"""
-QWidget#sidebarPanel {{ background: {c.sidebar}; border-right: 1px solid {c.border}; }}
+QFrame#sidebarPanel {{ background: {c.sidebar}; border-right: 1px solid {c.border}; }}
 QLabel#sidebarHeading {{ color: {c.muted}; font-weight: 600; padding: 14px 18px 6px 18px; }}
 QListWidget#sidebar {{
     background: transparent; border: none; outline: none; padding: 4px 8px;
+    qproperty-horizontalScrollBarPolicy: ScrollBarAlwaysOff;
 }}
 QListWidget#sidebar::item {{
     height: 36px; padding: 0 8px; margin: 1px 0; border-radius: 6px; color: {c.text};
@@ -248,6 +263,10 @@ QFrame#card QLabel {{ background: transparent; border: none; }}
 QLabel#cardTitle {{ color: {c.muted}; font-weight: 600; }}
 QLabel#cardValue {{ font-size: 22pt; font-weight: 600; color: {c.text}; }}
 QLabel#cardCaption {{ color: {c.muted}; }}
+QLabel#cardHandle {{ color: {c.muted}; qproperty-textInteractionFlags: TextSelectableByMouse; }}
+QLabel#healthLink {{
+    qproperty-textInteractionFlags: "LinksAccessibleByMouse|LinksAccessibleByKeyboard";
+}}
 QLabel#dialogTitle {{ font-size: 15pt; font-weight: 600; color: {c.text}; }}
 QLabel#dialogBody {{ color: {c.text}; }}
 QLabel#dialogDetail {{ color: {c.muted}; }}

@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from companion.store.location import default_database_path
 from companion.ui import database_dialogs, incoming_files, main_window, theme
 from companion.ui.main_window import LAST_DATABASE_KEY, PAGE_KEYS, PAGES, about_text
 from companion.ui.pages.base import Page
-from companion.ui.theme import DARK, LIGHT, Appearance
+from companion.ui.theme import DARK, LIGHT, Appearance, build_palette
 from tests.ui.conftest import account_handles, add_account, make_database
 
 MENU_ITEMS = {
@@ -487,15 +488,59 @@ def test_a_new_application_is_made_in_fusion():
     assert done.stdout.strip().lower() == "fusion"
 
 
-def test_the_system_scheme_is_followed_until_a_choice_is_made(make_window, qapp, monkeypatch):
+def test_the_system_scheme_is_followed_until_a_choice_is_made(make_window, qapp):
     window = make_window()
     hints = QGuiApplication.styleHints()
-    monkeypatch.setattr(theme, "system_prefers_dark", lambda: True)
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert qapp.palette().window().color().name().upper() == DARK.window
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert qapp.palette().window().color().name().upper() == LIGHT.window
     window.set_appearance(Appearance.LIGHT)
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert qapp.palette().window().color().name().upper() == LIGHT.window
+
+
+def test_a_dark_system_palette_is_read_as_a_dark_scheme():
+    assert theme.palette_is_dark(build_palette(DARK))
+    assert not theme.palette_is_dark(build_palette(LIGHT))
+    assert theme.colors_for(Appearance.SYSTEM, system_dark=True) is DARK
+    assert theme.colors_for(Appearance.LIGHT, system_dark=True) is LIGHT
+
+
+def test_the_start_up_never_builds_the_qt_namespace(tmp_path):
+    """PySide6 builds the Qt namespace's 94 enums (≈20 ms) on its first use: the start-up,
+    first paint included, does without it."""
+    from companion.demo import generate_demo
+
+    db_path = tmp_path / "demo.sqlite"
+    with open_store(db_path) as store:
+        generate_demo(store, today=date.today())
+    script = (
+        "import sys, PySide6.QtCore as core\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from companion.ui.app import run_app\n"
+        "def ready(window):\n"
+        "    print('built' if 'Qt' in vars(core) else 'not built', flush=True)\n"
+        "    QApplication.quit()\n"
+        "run_app(Path(sys.argv[1]), on_ready=ready)\n"
+    )
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(db_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert done.stdout.splitlines()[0] == "not built"
 
 
 def test_sidebar_icons_follow_the_palette(make_window):

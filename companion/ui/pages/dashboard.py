@@ -8,14 +8,16 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QEventLoop, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QRectF, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QIcon,
     QPainter,
+    QPainterPath,
     QPaintEvent,
     QPalette,
+    QPen,
     QPixmap,
     QResizeEvent,
 )
@@ -60,6 +62,7 @@ DETAILS_MODULES = ("companion.store.reports", "companion.ui.chart_view", "compan
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+    from PySide6.QtCore import Qt
 
     from companion.charts.dashboard import AccountsChart
     from companion.charts.theme import ChartTheme
@@ -296,6 +299,8 @@ def _paint_text(label: QLabel, colour: str) -> None:
 
 def _swatch(colour: str) -> QIcon:
     """A round dot in an account's chart colour."""
+    from PySide6.QtCore import Qt  # not before the first paint (see AccountCard)
+
     pixmap = QPixmap(SWATCH_SIZE, SWATCH_SIZE)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -327,6 +332,8 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
+        from PySide6.QtCore import Qt  # not before the first paint (see AccountCard)
+
         metrics = self.fontMetrics()
         self.setText(metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width()))
 
@@ -344,9 +351,15 @@ class TierPill(QLabel):
         if self.text():
             painter = QPainter(self)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
+            # Stroked as a path with a pen made empty and then coloured: QPen(colour) and
+            # setPen() make PySide6 build the Qt namespace (≈20 ms) to rule out their
+            # Qt.PenStyle overloads, and this first paint is still part of the start-up.
+            pen = QPen()
+            pen.setColor(self.palette().color(QPalette.ColorRole.Mid))
             outline = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-            painter.drawRoundedRect(outline, outline.height() / 2, outline.height() / 2)
+            path = QPainterPath()
+            path.addRoundedRect(outline, outline.height() / 2, outline.height() / 2)
+            painter.strokePath(path, pen)
             painter.end()
         super().paintEvent(event)
 
@@ -373,8 +386,9 @@ class AccountCard(Card):
         self.report: AccountReport | None = None
         self.health_report: QualityReport | None = None
         self.platform_label = _label(account.platform.label, "cardTitle")
-        self.handle_label = _label(account.shown_handle, "muted")
-        self.handle_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Built before the first paint, so without PySide6's Qt namespace (94 enums, ≈20 ms to
+        # build): the style sheet makes the handle selectable and the health line a link.
+        self.handle_label = _label(account.shown_handle, "cardHandle")
         self.tier_label = TierPill()
         self.followers_label = _label("", "cardValue")
         self.followers_label.setFont(_scaled_font(self.followers_label, 2.2))
@@ -392,10 +406,6 @@ class AccountCard(Card):
         self.next_tier_label = _label("", "cardCaption")
         self.projection_label = _label(PENDING, "cardCaption", wrap=True)
         self.health_label = _label(PENDING, "healthLink")
-        self.health_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -403,15 +413,19 @@ class AccountCard(Card):
         heading.setSpacing(8)
         heading.addWidget(self.platform_label)
         heading.addWidget(self.handle_label, 1)
-        heading.addWidget(self.tier_label, 0, Qt.AlignmentFlag.AlignTop)
+        pill = QVBoxLayout()  # the pill at the top of the row
+        pill.addWidget(self.tier_label)
+        pill.addStretch(1)
+        heading.addLayout(pill)
         change = QHBoxLayout()
         change.setSpacing(6)
         change.addWidget(self.change_label)
         change.addWidget(self.missing_label, 1)
-        rate = QHBoxLayout()
+        # The rate and its caption share a baseline, set once they have text (show_report).
+        self.rate_row = rate = QHBoxLayout()
         rate.setSpacing(8)
-        rate.addWidget(self.engagement_label, 0, Qt.AlignmentFlag.AlignBaseline)
-        rate.addWidget(self.engagement_caption, 1, Qt.AlignmentFlag.AlignBaseline)
+        rate.addWidget(self.engagement_label)
+        rate.addWidget(self.engagement_caption, 1)
         self.engagement_row = QWidget()
         engagement = QVBoxLayout(self.engagement_row)
         engagement.setContentsMargins(0, 0, 0, 0)
@@ -463,6 +477,10 @@ class AccountCard(Card):
         missing = missing_days_text(change)
         self.missing_label.setText(f"· {missing}")
         self.missing_label.setVisible(bool(missing))
+        from PySide6.QtCore import Qt
+
+        for label in (self.engagement_label, self.engagement_caption):
+            self.rate_row.setAlignment(label, Qt.AlignmentFlag.AlignBaseline)
         engagement = report.engagement
         self.engagement_label.setText(percent(engagement.by_followers.mean))
         self.engagement_caption.setText(f"engagement rate · {engagement.window_days} days")
@@ -608,6 +626,8 @@ def _top_post_row(item: PostEngagement, labels: dict[int, str]) -> tuple[str, st
 
 
 def _cell_alignment(column: int) -> Qt.AlignmentFlag:
+    from PySide6.QtCore import Qt  # not before the first paint (see AccountCard)
+
     horizontal = Qt.AlignmentFlag.AlignRight if column == 4 else Qt.AlignmentFlag.AlignLeft
     return horizontal | Qt.AlignmentFlag.AlignVCenter
 
@@ -839,7 +859,7 @@ class DashboardPage(Page):
         self.details_shown = False
         self.health: HealthLoader | None = None
         self._health_after_charts = False
-        self.empty_state = EmptyState(EMPTY_TITLE, EMPTY_BODY)
+        self._empty_page: QWidget | None = None
         self.creator_label = _label("", "creatorName")
         self.creator_label.setFont(_scaled_font(self.creator_label, 1.15, bold=False))
         self.tiers_note = _label("", "muted", wrap=True)
@@ -853,8 +873,6 @@ class DashboardPage(Page):
         self.stack = QStackedWidget()
         self.content = self._build_content()
         self.stack.addWidget(self.content)
-        self.empty_page = self._build_empty_page()
-        self.stack.addWidget(self.empty_page)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
@@ -867,7 +885,18 @@ class DashboardPage(Page):
         title.setFont(_scaled_font(title, 1.8))
         return title
 
+    @property
+    def empty_page(self) -> QWidget:
+        """What an empty record shows, made the first time it is needed."""
+        if self._empty_page is None:
+            self._empty_page = self._build_empty_page()
+            self.stack.addWidget(self._empty_page)
+        return self._empty_page
+
     def _build_empty_page(self) -> QWidget:
+        from PySide6.QtCore import Qt  # not before the first paint (see main_window)
+
+        self.empty_state = EmptyState(EMPTY_TITLE, EMPTY_BODY)
         # EmptyState centres its wrapping labels at their narrow size hint but computes their
         # height for its full width, which cuts lines off; letting them take its width (text
         # still centred) and keeping that width readable avoids it.
@@ -932,7 +961,7 @@ class DashboardPage(Page):
 
     @property
     def showing_empty_state(self) -> bool:
-        return self.stack.currentWidget() is self.empty_page
+        return self._empty_page is not None and self.stack.currentWidget() is self._empty_page
 
     def reload(self) -> None:
         """The cards' followers, tiers and sparklines now; the rest too once the page was painted."""
