@@ -860,6 +860,7 @@ class DashboardPage(Page):
         self.health: HealthLoader | None = None
         self._health_after_charts = False
         self._empty_page: QWidget | None = None
+        self._whole_histories = False
         self.creator_label = _label("", "creatorName")
         self.creator_label.setFont(_scaled_font(self.creator_label, 1.15, bold=False))
         self.tiers_note = _label("", "muted", wrap=True)
@@ -973,6 +974,7 @@ class DashboardPage(Page):
             account.id: latest_follower_history(store, account.id, SPARKLINE_DAYS + 1)
             for account in self.accounts
         }
+        self._whole_histories = False
         self.record = None
         self.reports = []
         if not self.accounts:
@@ -1004,10 +1006,11 @@ class DashboardPage(Page):
     def _after_first_paint(self) -> None:
         if self.context.store.closed:
             return  # the window closed before it got here
-        # The details' code loads on this turn and they are worked out on the next: two short
-        # holds on the window rather than one long one.
+        # The details' code loads and the whole histories are read on this turn, and the
+        # details are worked out on the next: two short holds on the window, not one long one.
         for module in DETAILS_MODULES:
             importlib.import_module(module)
+        self._read_whole_histories()
         QTimer.singleShot(0, self, self._show_details_after_first_paint)
 
     def _show_details_after_first_paint(self) -> None:
@@ -1022,15 +1025,22 @@ class DashboardPage(Page):
         for card in self.account_cards:
             card.show_recent_followers(self.histories[card.account.id], today)
 
+    def _read_whole_histories(self) -> None:
+        """The accounts' whole follower histories, in place of the latest days (see reload)."""
+        if not self._whole_histories:
+            store = self.context.store
+            self.histories = {
+                account.id: follower_history(store, account.id) for account in self.accounts
+            }
+            self._whole_histories = True
+
     def _load_details(self) -> None:
         from companion.store.reports import complete_dashboard
 
         if not self.accounts:
             return
+        self._read_whole_histories()
         store = self.context.store
-        self.histories = {
-            account.id: follower_history(store, account.id) for account in self.accounts
-        }
         self.record = complete_dashboard(store, self.today(), self.accounts, self.histories)
         self._show_reports(self.context.settings)
         self._show_counts(self.record.counts)
