@@ -23,7 +23,7 @@ from companion.charts.figure import (
     say,
     style_axes,
 )
-from companion.charts.series import broken_at_gaps
+from companion.charts.series import arrays_broken_at_gaps, as_arrays, broken_at_gaps
 from companion.charts.theme import ChartTheme
 from companion.core.benchmarks import Benchmark
 
@@ -123,15 +123,17 @@ def thinned(history: Sequence[tuple[date, float]], daily_from: date) -> Drawn:
     A week's point is its last count, drawn at its Monday. Gaps stay gaps: a week without a
     count, like a day without one, lifts the pen.
     """
-    weekly: dict[date, float] = {}
-    daily = []
-    for day, value in history:
-        if day < daily_from:
-            weekly[day - timedelta(days=day.weekday())] = value
-        else:
-            daily.append((day, value))
-    week_days, week_values = broken_at_gaps(list(weekly.items()), step_days=WEEK_DAYS)
-    days, values = broken_at_gaps(daily)
+    days, values = as_arrays(sorted(history, key=lambda point: point[0]))
+    early = days < np.datetime64(daily_from, "D")
+    # 1 January 1970 was a Thursday: a day's number since then, plus 3, modulo 7, is its
+    # weekday counted from Monday.
+    weekdays = (days[early].astype(np.int64) + 3) % 7
+    mondays = days[early] - weekdays.astype("timedelta64[D]")
+    # The last count of each week: the first of each Monday in the reversed order.
+    weeks, from_end = np.unique(mondays[::-1], return_index=True)
+    week_values = values[early][::-1][from_end]
+    week_days, week_values = arrays_broken_at_gaps(weeks, week_values, step_days=WEEK_DAYS)
+    days, values = arrays_broken_at_gaps(days[~early], values[~early])
     week = np.timedelta64(WEEK_DAYS, "D")
     if len(week_days) and len(days) and days[0] - week_days[-1] > week:
         week_days = np.append(week_days, week_days[-1] + week)

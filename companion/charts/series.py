@@ -12,9 +12,15 @@ import numpy as np
 DatedValue = tuple[date, float | int | None]
 
 
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
 def as_arrays(points: Sequence[DatedValue]) -> tuple[np.ndarray, np.ndarray]:
     """Days as datetime64[D] and values as floats (None becomes NaN)."""
-    days = np.array([day for day, _ in points], dtype="datetime64[D]")
+    # By way of the days' ordinals: numpy reads date objects one at a time, about fifteen
+    # times slower, which on ten years of days is milliseconds a chart.
+    ordinals = np.fromiter((day.toordinal() for day, _ in points), np.int64, len(points))
+    days = (ordinals - _EPOCH_ORDINAL).astype("datetime64[D]")
     values = np.array([np.nan if value is None else value for _, value in points], dtype=float)
     return days, values
 
@@ -27,6 +33,13 @@ def broken_at_gaps(
     `step_days` is the expected spacing: 1 for daily snapshots, 7 for weekly means.
     """
     days, values = as_arrays(sorted(points, key=lambda point: point[0]))
+    return arrays_broken_at_gaps(days, values, step_days)
+
+
+def arrays_broken_at_gaps(
+    days: np.ndarray, values: np.ndarray, step_days: int = 1
+) -> tuple[np.ndarray, np.ndarray]:
+    """`broken_at_gaps` for days (datetime64[D], in order) and their values as arrays."""
     if len(days) < 2:
         return days, values
     after_gap = np.nonzero(np.diff(days).astype(int) > step_days)[0] + 1

@@ -4,6 +4,8 @@ from datetime import date, timedelta
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from companion.charts.dashboard import (
@@ -73,6 +75,44 @@ def test_gaps_stay_gaps_in_both_parts():
     kept = [p for p in history if p[0] not in missing_week | missing_days]
     _, values = thinned(kept, daily_from)
     assert np.isnan(values).sum() == 2
+
+
+def _thinned_by_hand(history, daily_from):
+    """The rule, one point at a time: a week's last count at its Monday, then every day."""
+    from companion.charts.series import broken_at_gaps
+
+    weekly_points: dict[date, float] = {}
+    daily_points = []
+    for day, value in sorted(history, key=lambda point: point[0]):
+        if day < daily_from:
+            weekly_points[day - timedelta(days=day.weekday())] = value
+        else:
+            daily_points.append((day, value))
+    week_days, week_values = broken_at_gaps(list(weekly_points.items()), step_days=7)
+    days, values = broken_at_gaps(daily_points)
+    if len(week_days) and len(days) and days[0] - week_days[-1] > np.timedelta64(7, "D"):
+        week_days = np.append(week_days, week_days[-1] + np.timedelta64(7, "D"))
+        week_values = np.append(week_values, np.nan)
+    return np.concatenate([week_days, days]), np.concatenate([week_values, values])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 1200), st.one_of(st.none(), st.integers(0, 10**6))),
+        unique_by=lambda point: point[0],
+        max_size=300,
+    ),
+    st.integers(0, 200),
+)
+def test_thinning_keeps_each_weeks_last_count_and_every_day_after(offsets, daily_week):
+    first = date(2023, 1, 2)  # a Monday
+    history = [(first + timedelta(days=d), v) for d, v in offsets]
+    daily_from = first + timedelta(weeks=daily_week)
+    days, values = thinned(history, daily_from)
+    expected_days, expected_values = _thinned_by_hand(history, daily_from)
+    assert days.tolist() == expected_days.tolist()
+    assert np.array_equal(values, expected_values, equal_nan=True)
 
 
 def test_the_followers_chart_has_a_line_per_account_in_its_colour():

@@ -59,3 +59,10 @@ def test_every_missing_stretch_is_one_nan_and_every_value_is_kept(offsets):
     stretches = sum(1 for a, b in pairwise(sorted(offsets)) if b - a > 1)
     assert np.isnan(values).sum() == stretches
     assert (np.diff(days).astype(int) > 0).all()
+
+
+@given(st.lists(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)), max_size=50))
+def test_days_become_the_same_numpy_dates_as_numpy_makes_them(days):
+    converted, _ = as_arrays([(day, 1) for day in days])
+    assert converted.dtype == np.dtype("datetime64[D]")
+    assert converted.tolist() == np.array(days, dtype="datetime64[D]").tolist()
