@@ -486,9 +486,14 @@ class AudiencePage(Page):
         self.add_numbers_button.setObjectName("primaryButton")
         self.add_numbers_button.setToolTip("Add today's numbers (Ctrl+N)")
         self.add_numbers_button.clicked.connect(self.add_numbers_action.trigger)
+        # Beside the title, where there is room: on the account row, the note made the page
+        # (and so the window) at least 1,280 pixels wide.
+        self.read_only_label = _label("Read-only: numbers and accounts cannot be changed.", "muted")
         row = QHBoxLayout()
         row.addWidget(page_title_label(self.title))
         row.addStretch(1)
+        row.addWidget(self.read_only_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addSpacing(12)
         row.addWidget(self.add_numbers_button, 0, Qt.AlignmentFlag.AlignVCenter)
         return row
 
@@ -505,7 +510,6 @@ class AudiencePage(Page):
         self.edit_account_button.clicked.connect(self.edit_account)
         self.remove_account_button.clicked.connect(self.remove_account)
         self.summary_label = _label("", "muted")
-        self.read_only_label = _label("Read-only: numbers and accounts cannot be changed.", "muted")
         row = QHBoxLayout()
         row.setSpacing(8)
         row.addWidget(_label("Account", "cardTitle"))
@@ -518,8 +522,6 @@ class AudiencePage(Page):
         ):
             row.addWidget(button)
         row.addStretch(1)
-        row.addWidget(self.read_only_label)
-        row.addSpacing(12)
         row.addWidget(self.summary_label)
         return row
 
