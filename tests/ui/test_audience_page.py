@@ -627,6 +627,7 @@ def test_a_bought_spike_is_listed_in_the_health_tab_and_ringed_on_the_chart(qtbo
     assert [jump.day for jump in report.flagged_days] == [SPIKE]
     assert page.health_view.jump_rows[0][-1] == "Not matched by reach or engagement"
     qtbot.waitUntil(lambda: len(page.account_figure.marks) == 2, timeout=CHART_WAIT_MS)
+    qtbot.waitUntil(lambda: page.chart_drawn, timeout=CHART_WAIT_MS)  # what is on screen
     ring, band = page.account_figure.marks  # on the followers line, across the daily change
     ((x, y),) = ring.get_offsets()
     assert num2date(x).date() == SPIKE

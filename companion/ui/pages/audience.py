@@ -414,6 +414,8 @@ class AudiencePage(Page):
         self._chart_theme: ChartTheme | None = None
         self._charted: int | None = None
         """The account whose chart `account_figure` is."""
+        self._marked: tuple[date, ...] = ()
+        """The flagged days marked on that chart."""
         self.health = health_loader(context)
         self.model = SnapshotTableModel(self)
         self._build_actions()
@@ -753,11 +755,10 @@ class AudiencePage(Page):
         if view is not None:
             view.show_report(report)
         charted = self.account_figure is not None and self._charted == report.account.id
-        if charted and self._chart_theme is not None:
-            self.account_figure.mark_flagged(
-                [j.day for j in report.flagged_days], self._chart_theme
-            )
-            self.chart_view.redraw()
+        if charted and self._flagged_days() != self._marked:
+            # The chart is made again, marks and all, on its worker: marked here, it would be
+            # drawn again on the window's thread (70–100 ms on a long record).
+            self._schedule_chart()
 
     def _health_failed(self, message: str) -> None:
         if self._health_view is not None:
@@ -912,6 +913,7 @@ class AudiencePage(Page):
         flagged = self._flagged_days()
         if flagged != (() if rebuilt else request.flagged):
             built.mark_flagged(flagged, theme)
+        self._marked = flagged
         days = self.days_shown()
         if rebuilt or days != request.days:
             built.show_days(*days)
