@@ -476,6 +476,29 @@ def test_the_charts_are_drawn_after_the_first_paint_and_not_before(qtbot, store:
     assert len(page.charts.engagement_chart.benchmarks) == 2  # Micro 4 %, Nano 8 %
 
 
+def test_the_charts_are_made_and_first_drawn_off_the_window_thread(
+    qtbot, store: Store, monkeypatch: pytest.MonkeyPatch
+):
+    import threading
+
+    from matplotlib.figure import Figure
+
+    add_known_creator(store)
+    made_on: list[str] = []
+    original = Figure.draw
+
+    def counted(figure, renderer):
+        made_on.append(threading.current_thread().name)
+        return original(figure, renderer)
+
+    monkeypatch.setattr(Figure, "draw", counted)
+    page = shown_page(qtbot, store)
+    qtbot.waitUntil(lambda: page.charts.followers_view.has_drawn)
+    qtbot.waitUntil(lambda: page.charts.engagement_view.has_drawn)
+    # Drawn off screen on workers (matplotlib's warm-up too), never again on screen.
+    assert made_on and threading.main_thread().name not in made_on
+
+
 def test_the_engagement_chart_waits_for_the_followers_chart_to_draw(qtbot, store: Store):
     """One chart's first draw at a time, so the window is never held up by both at once."""
     add_known_creator(store)

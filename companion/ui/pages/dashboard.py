@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -64,7 +64,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from PySide6.QtCore import Qt
 
-    from companion.charts.dashboard import AccountsChart
+    from companion.charts.dashboard import AccountsChart, AccountSeries
     from companion.charts.theme import ChartTheme
     from companion.core.content import PostEngagement
     from companion.core.growth import Change
@@ -74,7 +74,10 @@ if TYPE_CHECKING:
     from companion.store.reports import DashboardRecord
     from companion.ui.chart_view import ChartView
     from companion.ui.health_view import HealthLoader
+    from companion.ui.workers import Worker
 
+CHART_STOP_WAIT_S = 2.0
+"""How long closing the window waits for a chart being made on a worker to stop."""
 ACCOUNT_CARD_MIN_WIDTH = 280
 SUMMARY_CARD_MIN_WIDTH = 170
 MOST_ACCOUNT_COLUMNS = 3
@@ -676,6 +679,21 @@ class AccountToggles(QWidget):
 # --- the charts ----------------------------------------------------------------------------------
 
 
+def made_off_screen(
+    make: Callable[[], AccountsChart], shown: frozenset[int], drawing_size: tuple[int, int, float]
+) -> Generator[None, None, AccountsChart]:
+    """A Dashboard chart as a worker's job (see companion.ui.workers): made from numbers read
+    already, its accounts shown or hidden, and drawn once off screen at the size it will be
+    shown at. Only this worker touches the figure until the window shows it."""
+    from companion.charts.figure import prerender
+
+    chart = make()
+    chart.show_accounts(set(shown))
+    yield
+    prerender(chart.figure, *drawing_size)
+    return chart
+
+
 class ChartsSection(QWidget):
     """Followers over time and weekly engagement, side by side, with the accounts to toggle.
 
@@ -699,6 +717,12 @@ class ChartsSection(QWidget):
         self.engagement_chart: AccountsChart | None = None
         self._awaiting: set[str] = set()
         self._engagement_waits = False
+        self._jobs: dict[Worker, tuple[str, ChartTheme, frozenset[int]]] = {}
+        """The charts being made: each worker's chart, colours and accounts shown."""
+        self._made: dict[str, tuple[ChartTheme, frozenset[int], AccountsChart]] = {}
+        self._ending: list[Worker] = []
+        """Workers set aside, kept until they end: a QObject's last reference must not go
+        on a worker's thread."""
         self.toggles = AccountToggles()
         self.toggles.changed.connect(self._show_accounts)
         self.chart_cards = [Card(margins=(10, 10, 12, 6)) for _ in range(2)]
@@ -751,6 +775,9 @@ class ChartsSection(QWidget):
         view = ChartView(export_name=export_name)
         view.message.connect(self.message)
         card.body.addWidget(view)
+        # Shown now rather than on a later turn (as a widget added to a shown one would be):
+        # its chart is made for the room it has, which a hidden widget is not given.
+        view.show()
         return view
 
     def apply_colours(self, theme: ChartTheme) -> None:
@@ -760,13 +787,14 @@ class ChartsSection(QWidget):
     def _draw(self) -> None:
         if self.record is None or self.followers_view is None or self.engagement_view is None:
             return
+        self.stop_making()
         self._awaiting = {"engagement"}
         if any(self.record.histories.values()):
             self._awaiting.add("followers")
-            # One chart at a time: the engagement chart is built once the followers chart
-            # has drawn, so the two first draws never hold up the window together.
+            # One chart at a time: the engagement chart is made once the followers chart
+            # has drawn, so the two never compete for the interpreter.
             self._engagement_waits = True
-            self.followers_view.show_chart(self._build_followers)
+            self.followers_view.when_ready(self._make_followers)
         else:
             self.followers_view.show_message(NO_HISTORY)
             self._show_engagement()
@@ -778,13 +806,116 @@ class ChartsSection(QWidget):
     def _show_engagement(self) -> None:
         self._engagement_waits = False
         if self.engagement_view is not None:
+            self.engagement_view.when_ready(self._make_engagement)
+
+    # Each chart is made, and drawn once off screen, on a worker thread; the window only shows
+    # it (see chart_view and charts.figure.prerender). On a long record, making and first
+    # drawing each chart held the window for 60–130 ms. The builders below make a chart on
+    # the window's thread only when the worker's cannot be used: other colours, or a failure.
+
+    def _make_followers(self) -> None:
+        from functools import partial
+
+        from companion.charts.dashboard import followers_chart
+        from companion.ui.chart_view import chart_theme
+
+        assert self.followers_view is not None
+        theme = chart_theme(self.followers_view.palette())
+        make = partial(followers_chart, self._followers_series(theme), theme)
+        self._make("followers", self.followers_view, make, theme)
+
+    def _make_engagement(self) -> None:
+        from functools import partial
+
+        from companion.charts.dashboard import weekly_engagement_chart
+        from companion.ui.chart_view import chart_theme
+
+        assert self.engagement_view is not None and self.record is not None
+        theme = chart_theme(self.engagement_view.palette())
+        series = self._engagement_series(theme)
+        record = self.record
+        make = partial(weekly_engagement_chart, series, record.posts_since, record.today, theme)
+        self._make("engagement", self.engagement_view, make, theme)
+
+    def _make(
+        self, name: str, view: ChartView, make: Callable[[], AccountsChart], theme: ChartTheme
+    ) -> None:
+        from functools import partial
+
+        from companion.ui.workers import Worker
+
+        shown = frozenset(self.toggles.shown())
+        worker = Worker(partial(made_off_screen, make, shown, view.drawing_size()))
+        self._jobs[worker] = (name, theme, shown)
+        worker.finished.connect(self._on_made)
+        worker.failed.connect(self._on_make_failed)
+        worker.start()
+
+    def _on_made(self, chart: AccountsChart) -> None:
+        job = self._jobs.pop(self.sender(), None)
+        if job is None:
+            return  # made for a record shown no longer
+        name, theme, shown = job
+        self._made[name] = (theme, shown, chart)
+        self._show(name)
+
+    def _on_make_failed(self, error: BaseException) -> None:
+        job = self._jobs.pop(self.sender(), None)
+        if job is not None:
+            self._show(job[0])  # made on the window's thread instead, or a message saying why
+
+    def _show(self, name: str) -> None:
+        if name == "followers" and self.followers_view is not None:
+            self.followers_view.show_chart(self._build_followers)
+        elif name == "engagement" and self.engagement_view is not None:
             self.engagement_view.show_chart(self._build_engagement)
 
+    def stop_making(self) -> None:
+        """Set aside the charts being made; what their workers send is ignored."""
+        for worker in self._jobs:
+            worker.cancel()
+            self._ending.append(worker)
+        self._jobs.clear()
+        self._made.clear()
+        self._ending = [worker for worker in self._ending if worker.running]
+
+    def wait_for_workers(self, timeout_s: float) -> None:
+        for worker in [*self._jobs, *self._ending]:
+            worker.wait(timeout_s)
+
     def _build_followers(self, theme: ChartTheme) -> Figure:
-        from companion.charts.dashboard import AccountSeries, followers_chart
+        from companion.charts.dashboard import followers_chart
+
+        chart, shown = self._take_made("followers", theme)
+        if chart is None:
+            chart = followers_chart(self._followers_series(theme), theme)
+        self.followers_chart = chart
+        return self._built("followers", chart, shown)
+
+    def _build_engagement(self, theme: ChartTheme) -> Figure:
+        from companion.charts.dashboard import weekly_engagement_chart
 
         assert self.record is not None
-        series = [
+        chart, shown = self._take_made("engagement", theme)
+        if chart is None:
+            record = self.record
+            series = self._engagement_series(theme)
+            chart = weekly_engagement_chart(series, record.posts_since, record.today, theme)
+        self.engagement_chart = chart
+        return self._built("engagement", chart, shown)
+
+    def _take_made(
+        self, name: str, theme: ChartTheme
+    ) -> tuple[AccountsChart | None, frozenset[int] | None]:
+        """The chart a worker made, if it was made in these colours."""
+        made_theme, shown, chart = self._made.pop(name, (None, None, None))
+        return (chart, shown) if made_theme == theme else (None, None)
+
+    def _followers_series(self, theme: ChartTheme) -> list[AccountSeries]:
+        from companion.charts.dashboard import AccountSeries
+
+        assert self.record is not None
+        return [
             AccountSeries(
                 account.id,
                 self.labels[account.id],
@@ -793,14 +924,11 @@ class ChartsSection(QWidget):
             )
             for i, account in enumerate(self.record.accounts)
         ]
-        self.followers_chart = followers_chart(series, theme)
-        return self._built("followers", self.followers_chart)
 
-    def _build_engagement(self, theme: ChartTheme) -> Figure:
-        from companion.charts.dashboard import AccountSeries, weekly_engagement_chart
+    def _engagement_series(self, theme: ChartTheme) -> list[AccountSeries]:
+        from companion.charts.dashboard import AccountSeries
 
-        assert self.record is not None
-        series = [
+        return [
             AccountSeries(
                 report.account.id,
                 self.labels[report.account.id],
@@ -810,14 +938,11 @@ class ChartsSection(QWidget):
             )
             for i, report in enumerate(self.reports)
         ]
-        record = self.record
-        self.engagement_chart = weekly_engagement_chart(
-            series, record.posts_since, record.today, theme
-        )
-        return self._built("engagement", self.engagement_chart)
 
-    def _built(self, name: str, chart: AccountsChart) -> Figure:
-        chart.show_accounts(self.toggles.shown())
+    def _built(self, name: str, chart: AccountsChart, shown: frozenset[int] | None) -> Figure:
+        # Shown as made: touched again, it would be drawn again on the window's thread.
+        if shown != self.toggles.shown():
+            chart.show_accounts(self.toggles.shown())
         self._awaiting.discard(name)
         if not self._awaiting:
             self.drawn.emit()
@@ -880,6 +1005,12 @@ class DashboardPage(Page):
         when_first_painted(self.content.widget(), self._after_first_paint)
         context.settings_changed.connect(self.retier)
         self.reload()
+
+    def maybe_close(self) -> bool:
+        """Before the window closes: stop making charts (nothing here is ever left unsaved)."""
+        self.charts.stop_making()
+        self.charts.wait_for_workers(CHART_STOP_WAIT_S)
+        return True
 
     def _title_label(self) -> QLabel:
         title = _label(self.title, "pageTitle")
