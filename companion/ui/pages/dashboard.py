@@ -6,6 +6,7 @@ import importlib
 import time
 from collections.abc import Callable, Generator, Sequence
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QEventLoop, QRectF, QTimer, Signal
@@ -814,8 +815,6 @@ class ChartsSection(QWidget):
     # the window's thread only when the worker's cannot be used: other colours, or a failure.
 
     def _make_followers(self) -> None:
-        from functools import partial
-
         from companion.charts.dashboard import followers_chart
         from companion.ui.chart_view import chart_theme
 
@@ -825,8 +824,6 @@ class ChartsSection(QWidget):
         self._make("followers", self.followers_view, make, theme)
 
     def _make_engagement(self) -> None:
-        from functools import partial
-
         from companion.charts.dashboard import weekly_engagement_chart
         from companion.ui.chart_view import chart_theme
 
@@ -840,8 +837,6 @@ class ChartsSection(QWidget):
     def _make(
         self, name: str, view: ChartView, make: Callable[[], AccountsChart], theme: ChartTheme
     ) -> None:
-        from functools import partial
-
         from companion.ui.workers import Worker
 
         shown = frozenset(self.toggles.shown())
@@ -1137,12 +1132,19 @@ class DashboardPage(Page):
     def _after_first_paint(self) -> None:
         if self.context.store.closed:
             return  # the window closed before it got here
-        # The details' code loads and the whole histories are read on this turn, and the
-        # details are worked out on the next: two short holds on the window, not one long one.
-        for module in DETAILS_MODULES:
-            importlib.import_module(module)
-        self._read_whole_histories()
-        QTimer.singleShot(0, self, self._show_details_after_first_paint)
+        # A step a turn, each a short hold on the window rather than one long one: the
+        # details' code a module at a time (15–40 ms each, the Qt namespace with the chart
+        # view), the whole histories, then the details themselves.
+        steps = [partial(importlib.import_module, module) for module in DETAILS_MODULES]
+        self._run_steps([*steps, self._read_whole_histories, self._show_details_after_first_paint])
+
+    def _run_steps(self, steps: list[Callable[[], object]]) -> None:
+        if self.context.store.closed or not steps:
+            return  # the window closed before it got here
+        step, *later = steps
+        step()
+        if later:
+            QTimer.singleShot(0, self, partial(self._run_steps, later))
 
     def _show_details_after_first_paint(self) -> None:
         if self.context.store.closed:
