@@ -5,10 +5,11 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -65,9 +66,10 @@ WARM_UP_AFTER_MS = 600
 """How long after the window is first shown the other pages' code starts loading."""
 WARM_UP_STEP_MS = 50
 WARM_UP_PAGES = ("audience", "posts")
-"""The pages most opened after the Dashboard, whose code loads in 20–45 ms. The Subtitles and
-Media Kit pages' code (subtitle parsing, the PDF writer) takes 100 ms and more: loaded in the
-background it would itself hold up the window, so it loads on the first visit."""
+"""The pages most opened after the Dashboard, whose code loads in 20–45 ms (on a worker
+thread). The Subtitles and Media Kit pages' code (subtitle parsing, the PDF writer) takes
+100 ms and more and much memory that a creator may not need today: it loads on the first
+visit."""
 
 
 @dataclass(frozen=True)
@@ -371,20 +373,18 @@ class MainWindow(QMainWindow):
             self._warm_up_timer.start(WARM_UP_AFTER_MS)
 
     def _warm_up_next(self) -> None:
-        """Load one more page's code (see WARM_UP_PAGES) while the window is idle after start-up,
-        so that a first visit only builds the page. Not while matplotlib loads on its worker:
-        the two imports would wait on each other."""
+        """Load the code of the pages opened most after the Dashboard (WARM_UP_PAGES) on a
+        worker thread while the window is idle after start-up, so that a first visit only
+        builds the page. On the window's thread each import held it 40–70 ms. Not while
+        matplotlib loads: the two imports would take turns on the interpreter."""
         chart_view = sys.modules.get("companion.ui.chart_view")
         if chart_view is not None and chart_view.matplotlib_loading():
             self._warm_up_timer.start(WARM_UP_STEP_MS)
             return
-        while self._modules_to_warm:
-            module = self._modules_to_warm.pop(0)
-            if module not in sys.modules:
-                importlib.import_module(module)
-                break
-        if self._modules_to_warm:
-            self._warm_up_timer.start(WARM_UP_STEP_MS)
+        modules = [module for module in self._modules_to_warm if module not in sys.modules]
+        self._modules_to_warm = []
+        if modules:
+            QThreadPool.globalInstance().start(partial(_load_ahead, modules))
 
     def find(self) -> None:
         page = self.current_page()
@@ -733,6 +733,15 @@ class MainWindow(QMainWindow):
         if not self._store_closed:
             self._store_closed = True
             self.context.store.close()
+
+
+def _load_ahead(modules: list[str]) -> None:
+    """Import `modules` on a worker thread; a failure is left for the page's visit to report."""
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except Exception:
+            log.warning("could not load %s ahead of its page", module, exc_info=True)
 
 
 def _show_busy() -> None:

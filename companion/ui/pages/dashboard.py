@@ -77,6 +77,10 @@ if TYPE_CHECKING:
     from companion.ui.health_view import HealthLoader
     from companion.ui.workers import Worker
 
+NEXT_TURN_MS = 1
+"""A step's wait for the next turn of the event loop. Not 0: Qt runs a zero-time single shot
+as a queued call, in the same pass as the step that asked for it, so the window would not get
+its turn in between."""
 CHART_STOP_WAIT_S = 2.0
 """How long closing the window waits for a chart being made on a worker to stop."""
 ACCOUNT_CARD_MIN_WIDTH = 280
@@ -1144,14 +1148,14 @@ class DashboardPage(Page):
         step, *later = steps
         step()
         if later:
-            QTimer.singleShot(0, self, partial(self._run_steps, later))
+            QTimer.singleShot(NEXT_TURN_MS, self, partial(self._run_steps, later))
 
     def _show_details_after_first_paint(self) -> None:
         if self.context.store.closed:
             return
         self.show_details()
         # A turn later: if the app is quitting already, matplotlib need not start loading.
-        QTimer.singleShot(0, self.charts, self.charts.start)
+        QTimer.singleShot(NEXT_TURN_MS, self.charts, self.charts.start)
 
     def _show_recent_followers(self) -> None:
         today = self.today()
