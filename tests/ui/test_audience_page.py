@@ -78,6 +78,7 @@ def make_page(qtbot, store: Store) -> AudiencePage:
     page.resize(1070, 760)
     page.show()
     qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.loaded)  # the record is read a turn after the page shows
     return page
 
 
@@ -360,9 +361,10 @@ def test_ctrl_n_in_the_main_window_adds_numbers_only_on_the_audience_page(
     with open_store(db_path) as writable:
         add_small_creator(writable)
     window = make_window()
-    activate(qtbot, window)
     window.show_page("audience")
     page = window.page("audience")
+    qtbot.waitUntil(lambda: page.loaded)
+    activate(qtbot, window)
     window.show_page("dashboard")
     qtbot.keyClick(window.sidebar, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.findChild(AddNumbersDialog) is None  # not while another page is shown
@@ -561,6 +563,15 @@ def test_opening_the_page_does_not_import_matplotlib():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_the_page_shows_before_it_reads_the_record(qtbot, store: Store, creator):
+    page = AudiencePage(AppContext(store))
+    qtbot.addWidget(page)
+    assert not page.loaded and page.model.rowCount() == 0
+    assert not page.add_numbers_action.isEnabled()
+    qtbot.waitUntil(lambda: page.loaded)
+    assert page.model.rowCount() > 0 and page.add_numbers_action.isEnabled()
 
 
 def test_a_chart_on_its_way_for_another_account_is_never_shown(qtbot, store: Store, creator):

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPalette, QShowEvent
@@ -65,6 +66,7 @@ from companion.ui.health_view import HealthView, health_loader
 from companion.ui.icons import icon
 from companion.ui.pages.base import (
     EMPTY_STATE_ICON,
+    NEXT_TURN_MS,
     PAGE_MARGINS,
     EmptyState,
     Page,
@@ -429,7 +431,21 @@ class AudiencePage(Page):
         outer.addWidget(self.stack)
         self._connect()
         self._show_muted_colour()
-        self.reload()
+        # The page is shown first and the record read on the next turn: on a long record, two
+        # short holds on the window (≈45 and ≈30 ms) rather than one of 75–100 ms.
+        self._loaded = False
+        self._update_actions()
+        QTimer.singleShot(NEXT_TURN_MS, self, self._load_now)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the page has read the record (a turn after it was made)."""
+        return self._loaded
+
+    def _load_now(self) -> None:
+        """Read the record, unless that was done already (see __init__)."""
+        if not self._loaded:
+            self.reload()
 
     # --- building ---------------------------------------------------------------------------
 
@@ -686,12 +702,15 @@ class AudiencePage(Page):
     @property
     def chart_drawn(self) -> bool:
         """Whether the chosen account's chart is on screen, drawn (or there is none to draw)."""
+        if not self._loaded:
+            return False
         if self.account is None or not self.model.snapshots:
             return True
         view, figure = self.chart_view, self.account_figure
         return figure is not None and view.figure is figure.figure and view.has_drawn
 
     def reload(self) -> None:
+        self._loaded = True
         self.accounts = list_accounts(self.context.store)
         wanted = self._account_to_show or (self.account.id if self.account else None)
         self._account_to_show = None
@@ -713,6 +732,7 @@ class AudiencePage(Page):
         self._request_health()
 
     def show_account(self, account_id: int) -> None:
+        self._load_now()
         self.account_combo.setCurrentIndex(self.account_combo.findData(account_id))
 
     def _on_account_chosen(self) -> None:

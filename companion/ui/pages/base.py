@@ -11,6 +11,10 @@ from companion.ui.context import AppContext
 from companion.ui.icons import icon
 
 PAGE_MARGINS = (32, 24, 32, 24)
+NEXT_TURN_MS = 1
+"""A page's wait for the next turn of the event loop, to split its work into short holds on
+the window. Not 0: Qt runs a zero-time single shot as a queued call, in the same pass as the
+work that asked for it, so the window would not get its turn in between."""
 EMPTY_STATE_WIDTH = 560
 EMPTY_STATE_ICON = QSize(48, 48)
 

@@ -49,7 +49,7 @@ from companion.store.accounts import list_accounts
 from companion.store.snapshots import follower_history, latest_follower_history
 from companion.ui.app import when_first_painted
 from companion.ui.context import AppContext
-from companion.ui.pages.base import EmptyState, Page, count_phrase
+from companion.ui.pages.base import NEXT_TURN_MS, EmptyState, Page, count_phrase
 from companion.ui.sparkline import Sparkline
 
 # The page is built in two steps. Before the window's first paint: each card's followers,
@@ -77,10 +77,6 @@ if TYPE_CHECKING:
     from companion.ui.health_view import HealthLoader
     from companion.ui.workers import Worker
 
-NEXT_TURN_MS = 1
-"""A step's wait for the next turn of the event loop. Not 0: Qt runs a zero-time single shot
-as a queued call, in the same pass as the step that asked for it, so the window would not get
-its turn in between."""
 CHART_STOP_WAIT_S = 2.0
 """How long closing the window waits for a chart being made on a worker to stop."""
 ACCOUNT_CARD_MIN_WIDTH = 280
