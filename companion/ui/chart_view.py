@@ -25,7 +25,6 @@ from PySide6.QtCore import (
     QSize,
     QStandardPaths,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -44,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.charts.theme import ChartTheme, theme_for
+from companion.ui.workers import chart_thread_pool
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_agg import RendererAgg
@@ -122,7 +122,7 @@ class _MatplotlibLoader(QObject):
         self._started = True
         # The collector runs on the GUI thread only (see `companion.ui.garbage`), so the
         # import's allocations never set it off on the worker thread.
-        QThreadPool.globalInstance().start(self._import)
+        chart_thread_pool().start(self._import)
 
     @property
     def loading(self) -> bool:

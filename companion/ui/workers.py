@@ -6,9 +6,11 @@ import threading
 from collections.abc import Callable, Generator
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
+
+CHART_POOL_ATTRIBUTE = "_chart_thread_pool"
 
 Job = Callable[[], Generator[Any, None, Any]]
 """A generator function: each `yield` is a step's progress, its `return` value the result.
@@ -34,9 +36,12 @@ class Worker(QObject):
     """Carries the exception that stopped the job; the log has its traceback."""
     cancelled = Signal()
 
-    def __init__(self, job: Job, parent: QObject | None = None) -> None:
+    def __init__(
+        self, job: Job, parent: QObject | None = None, *, pool: QThreadPool | None = None
+    ) -> None:
         super().__init__(parent)
         self._job = job
+        self._pool = pool
         self._stop = threading.Event()
         self._done = threading.Event()
         self._started = False
@@ -45,7 +50,7 @@ class Worker(QObject):
         if self._started:
             raise RuntimeError("a worker runs its job once")
         self._started = True
-        QThreadPool.globalInstance().start(self._run)
+        (self._pool or QThreadPool.globalInstance()).start(self._run)
 
     def cancel(self) -> None:
         """Ask the job to stop at its next step; safe from any thread."""
@@ -88,3 +93,23 @@ class Worker(QObject):
                     return True, end.value
                 self.progressed.emit(progress)
         return False, None
+
+
+def chart_thread_pool() -> QThreadPool:
+    """The one thread that does matplotlib's work off the window's thread: loading it, then
+    making and drawing charts off screen, one job at a time.
+
+    One thread, kept for the app's life: matplotlib keeps its fonts per thread, and loading a
+    font holds the interpreter for tens of milliseconds, during which the window's thread
+    cannot run its Python either. Loaded once, on this thread, while matplotlib loads, they
+    are never loaded again. (And matplotlib, which is not made for threads, only ever runs on
+    this one besides the window's.)
+    """
+    app = QCoreApplication.instance()
+    pool = getattr(app, CHART_POOL_ATTRIBUTE, None)
+    if pool is None:
+        pool = QThreadPool(app)  # ends with the app, its thread with it
+        pool.setMaxThreadCount(1)
+        pool.setExpiryTimeout(-1)
+        setattr(app, CHART_POOL_ATTRIBUTE, pool)
+    return pool

@@ -83,7 +83,7 @@ from companion.ui.snapshot_commands import (
     delete_days,
     save_day,
 )
-from companion.ui.workers import Worker
+from companion.ui.workers import Worker, chart_thread_pool
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -863,7 +863,7 @@ class AudiencePage(Page):
             self._flagged_days(),
         )
         self._chart_request = request
-        self._chart_worker = Worker(partial(chart_steps, request))
+        self._chart_worker = Worker(partial(chart_steps, request), pool=chart_thread_pool())
         self._chart_worker.finished.connect(self._on_chart_built)
         self._chart_worker.failed.connect(self._on_chart_failed)
         self._chart_worker.start()

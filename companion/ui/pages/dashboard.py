@@ -837,10 +837,11 @@ class ChartsSection(QWidget):
     def _make(
         self, name: str, view: ChartView, make: Callable[[], AccountsChart], theme: ChartTheme
     ) -> None:
-        from companion.ui.workers import Worker
+        from companion.ui.workers import Worker, chart_thread_pool
 
         shown = frozenset(self.toggles.shown())
-        worker = Worker(partial(made_off_screen, make, shown, view.drawing_size()))
+        job = partial(made_off_screen, make, shown, view.drawing_size())
+        worker = Worker(job, pool=chart_thread_pool())
         self._jobs[worker] = (name, theme, shown)
         worker.finished.connect(self._on_made)
         worker.failed.connect(self._on_make_failed)
