@@ -413,6 +413,7 @@ class AudiencePage(Page):
         self._account_to_show: int | None = None
         self._chart_stale = False
         self._chart_worker: Worker | None = None
+        self._worker_to_start: Worker | None = None
         self._chart_theme: ChartTheme | None = None
         self._charted: int | None = None
         """The account whose chart `account_figure` is."""
@@ -866,7 +867,16 @@ class AudiencePage(Page):
         self._chart_worker = Worker(partial(chart_steps, request), pool=chart_thread_pool())
         self._chart_worker.finished.connect(self._on_chart_built)
         self._chart_worker.failed.connect(self._on_chart_failed)
-        self._chart_worker.start()
+        # Started a turn later, once the page has painted what was just read: at once, the two
+        # would take turns on the interpreter, each Python call of that paint (each table cell
+        # is one) waiting up to 5 ms for its turn: 100 ms and more in all on the demo record.
+        self._worker_to_start = self._chart_worker
+        QTimer.singleShot(NEXT_TURN_MS, self, self._start_chart_worker)
+
+    def _start_chart_worker(self) -> None:
+        worker, self._worker_to_start = self._worker_to_start, None
+        if worker is not None and worker is self._chart_worker:
+            worker.start()
 
     def _drop_chart_worker(self) -> None:
         """Cancel the running chart worker, if any, and ignore what it sends. It is kept until
