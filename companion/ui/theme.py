@@ -277,6 +277,9 @@ QPushButton#primaryButton {{
 QPushButton#primaryButton:hover {{ background: {QColor(c.accent).lighter(112).name()}; }}
 QPushButton#primaryButton:pressed {{ background: {QColor(c.accent).darker(115).name()}; }}
 QPushButton#primaryButton:focus {{ border: 1px solid {c.text}; }}
+QPushButton#primaryButton:disabled {{
+    background: {c.alt_surface}; color: {c.muted}; border: 1px solid {c.border};
+}}
 QStatusBar {{ border-top: 1px solid {c.border}; }}
 QStatusBar QLabel#databaseLabel {{ color: {c.muted}; padding: 0 8px; }}
 QStatusBar QLabel#readOnlyBadge {{

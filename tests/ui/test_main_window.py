@@ -650,3 +650,22 @@ def test_the_posts_page_counts_the_posts(make_window, db_path):
     window = make_window()
     window.show_page("posts")
     assert window.page("posts").count_label.text() == "3 posts"
+
+
+def test_a_disabled_primary_button_does_not_look_pressable(make_window, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    window = make_window()
+    window.set_appearance(Appearance.LIGHT)
+    button = QPushButton("Add today's numbers")
+    button.setObjectName("primaryButton")
+    qtbot.addWidget(button)
+    button.resize(200, 32)
+    button.show()
+
+    def fill() -> str:
+        return button.grab().toImage().pixelColor(6, 16).name().upper()
+
+    assert fill() == LIGHT.accent
+    button.setEnabled(False)
+    assert fill() != LIGHT.accent
