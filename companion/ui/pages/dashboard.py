@@ -815,37 +815,36 @@ class ChartsSection(QWidget):
     # the window's thread only when the worker's cannot be used: other colours, or a failure.
 
     def _make_followers(self) -> None:
-        from companion.charts.dashboard import followers_chart
-        from companion.ui.chart_view import chart_theme
-
-        assert self.followers_view is not None
-        theme = chart_theme(self.followers_view.palette())
-        make = partial(followers_chart, self._followers_series(theme), theme)
-        self._make("followers", self.followers_view, make, theme)
+        self._make("followers")
 
     def _make_engagement(self) -> None:
-        from companion.charts.dashboard import weekly_engagement_chart
+        self._make("engagement")
+
+    def _make(self, name: str) -> None:
         from companion.ui.chart_view import chart_theme
-
-        assert self.engagement_view is not None and self.record is not None
-        theme = chart_theme(self.engagement_view.palette())
-        series = self._engagement_series(theme)
-        record = self.record
-        make = partial(weekly_engagement_chart, series, record.posts_since, record.today, theme)
-        self._make("engagement", self.engagement_view, make, theme)
-
-    def _make(
-        self, name: str, view: ChartView, make: Callable[[], AccountsChart], theme: ChartTheme
-    ) -> None:
         from companion.ui.workers import Worker, chart_thread_pool
 
+        view = self.followers_view if name == "followers" else self.engagement_view
+        assert view is not None
+        theme = chart_theme(view.palette())
         shown = frozenset(self.toggles.shown())
-        job = partial(made_off_screen, make, shown, view.drawing_size())
+        job = partial(made_off_screen, self._maker(name, theme), shown, view.drawing_size())
         worker = Worker(job, pool=chart_thread_pool())
         self._jobs[worker] = (name, theme, shown)
         worker.finished.connect(self._on_made)
         worker.failed.connect(self._on_make_failed)
         worker.start()
+
+    def _maker(self, name: str, theme: ChartTheme) -> Callable[[], AccountsChart]:
+        """What makes the chart `name` in `theme`'s colours, from numbers read already."""
+        from companion.charts.dashboard import followers_chart, weekly_engagement_chart
+
+        assert self.record is not None
+        if name == "followers":
+            return partial(followers_chart, self._followers_series(theme), theme)
+        series = self._engagement_series(theme)
+        record = self.record
+        return partial(weekly_engagement_chart, series, record.posts_since, record.today, theme)
 
     def _on_made(self, chart: AccountsChart) -> None:
         job = self._jobs.pop(self.sender(), None)
@@ -880,25 +879,10 @@ class ChartsSection(QWidget):
             worker.wait(timeout_s)
 
     def _build_followers(self, theme: ChartTheme) -> Figure:
-        from companion.charts.dashboard import followers_chart
-
-        chart, shown = self._take_made("followers", theme)
-        if chart is None:
-            chart = followers_chart(self._followers_series(theme), theme)
-        self.followers_chart = chart
-        return self._built("followers", chart, shown)
+        return self._built("followers", theme).figure
 
     def _build_engagement(self, theme: ChartTheme) -> Figure:
-        from companion.charts.dashboard import weekly_engagement_chart
-
-        assert self.record is not None
-        chart, shown = self._take_made("engagement", theme)
-        if chart is None:
-            record = self.record
-            series = self._engagement_series(theme)
-            chart = weekly_engagement_chart(series, record.posts_since, record.today, theme)
-        self.engagement_chart = chart
-        return self._built("engagement", chart, shown)
+        return self._built("engagement", theme).figure
 
     def _take_made(
         self, name: str, theme: ChartTheme
@@ -935,14 +919,23 @@ class ChartsSection(QWidget):
             for i, report in enumerate(self.reports)
         ]
 
-    def _built(self, name: str, chart: AccountsChart, shown: frozenset[int] | None) -> Figure:
+    def _built(self, name: str, theme: ChartTheme) -> AccountsChart:
+        """The chart `name` to show: the worker's, or else made here (other colours, or the
+        worker failed)."""
+        chart, shown = self._take_made(name, theme)
+        if chart is None:
+            chart = self._maker(name, theme)()
         # Shown as made: touched again, it would be drawn again on the window's thread.
         if shown != self.toggles.shown():
             chart.show_accounts(self.toggles.shown())
+        if name == "followers":
+            self.followers_chart = chart
+        else:
+            self.engagement_chart = chart
         self._awaiting.discard(name)
         if not self._awaiting:
             self.drawn.emit()
-        return chart.figure
+        return chart
 
     def _show_accounts(self) -> None:
         shown = self.toggles.shown()
