@@ -9,6 +9,7 @@ from companion.store.database import Store
 from companion.store.upsert import UpsertCounts, upsert_rows
 
 SNAPSHOT_KEY = ("account_id", "date")
+_HISTORY = "SELECT date, followers FROM snapshot WHERE account_id = ?"
 _COLUMNS = (
     "account_id, date, followers, following, posts, reach, impressions, profile_views, source"
 )
@@ -55,22 +56,22 @@ def snapshots_of(store: Store, account_id: int, since: date | None = None) -> li
     ]
 
 
-def follower_history(store: Store, account_id: int) -> list[tuple[date, int]]:
-    """(date, followers) oldest first: what growth and charts need, read straight off the key."""
-    rows = store.conn.execute(
-        "SELECT date, followers FROM snapshot WHERE account_id = ? ORDER BY date", (account_id,)
-    ).fetchall()
+def follower_history(
+    store: Store, account_id: int, last: int | None = None
+) -> list[tuple[date, int]]:
+    """(date, followers) oldest first: what growth and charts need, read straight off the key.
+
+    `last` keeps only the last so many: enough for a latest figure and, as there is at most
+    one a day, for every day of the last `last - 1`.
+    """
+    if last is None:
+        query, parameters = _HISTORY + " ORDER BY date", (account_id,)
+    else:
+        query, parameters = _HISTORY + " ORDER BY date DESC LIMIT ?", (account_id, last)
+    rows = store.conn.execute(query, parameters).fetchall()
+    if last is not None:
+        rows.reverse()
     return [(date.fromisoformat(day), followers) for day, followers in rows]
-
-
-def latest_follower_history(store: Store, account_id: int, count: int) -> list[tuple[date, int]]:
-    """The last `count` (date, followers) of the history, oldest first: enough for a latest
-    figure and, as there is at most one a day, for every day of the last `count - 1`."""
-    rows = store.conn.execute(
-        "SELECT date, followers FROM snapshot WHERE account_id = ? ORDER BY date DESC LIMIT ?",
-        (account_id, count),
-    ).fetchall()
-    return [(date.fromisoformat(day), followers) for day, followers in reversed(rows)]
 
 
 def snapshot_on(store: Store, account_id: int, day: date) -> Snapshot | None:

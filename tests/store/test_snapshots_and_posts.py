@@ -21,7 +21,6 @@ from companion.store.snapshots import (
     delete_snapshot,
     follower_history,
     import_snapshots,
-    latest_follower_history,
     save_snapshot,
     snapshots_of,
 )
@@ -93,9 +92,9 @@ def test_the_latest_history_is_the_end_of_the_whole_one_oldest_first(store):
     with store.transaction():
         import_snapshots(store, days)
     whole = follower_history(store, 1)
-    assert latest_follower_history(store, 1, 4) == whole[-4:]
-    assert latest_follower_history(store, 1, 50) == whole
-    assert latest_follower_history(store, 2, 4) == []
+    assert follower_history(store, 1, last=4) == whole[-4:]
+    assert follower_history(store, 1, last=50) == whole
+    assert follower_history(store, 2, last=4) == []
 
 
 def a_post(**changes) -> Post:
