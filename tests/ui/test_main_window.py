@@ -477,10 +477,7 @@ def test_appearance_choice_changes_the_palette_and_is_saved(make_window, qapp):
 
 
 def test_a_new_application_is_made_in_fusion():
-    script = (
-        "from companion.ui.app import application; "
-        "print(application().style().name())"
-    )
+    script = "from companion.ui.app import application; print(application().style().name())"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
