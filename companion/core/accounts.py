@@ -80,7 +80,7 @@ def creator_name(accounts: Iterable[Account]) -> str | None:
     )
     if not names:
         return None
-    return names.most_common(1)[0][0]
+    return max(names, key=names.__getitem__)  # the first of the most shared, as most_common(1)
 
 
 def standings(

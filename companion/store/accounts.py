@@ -1,9 +1,11 @@
-"""The creator's accounts and their daily snapshots: reading them, and adding, renaming and removing accounts."""
+"""The creator's accounts and their daily snapshots: reading them, and adding and renaming accounts.
+
+Removing an account (and undoing it) is in account_removal.
+"""
 
 import contextlib
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,7 +30,7 @@ FROM account AS a CROSS JOIN snapshot AS s
 def list_accounts(store: Store) -> list[Account]:
     """Every account, grouped by platform in the order they were added."""
     rows = store.query("SELECT id, platform, handle, display_name FROM account ORDER BY id")
-    accounts = [_account(row) for row in rows]
+    accounts = [account_from_row(row) for row in rows]
     return sorted(accounts, key=lambda a: list(Platform).index(a.platform))
 
 
@@ -51,39 +53,11 @@ class DuplicateAccount(StoreError):
     """The record already holds an account with this platform and handle."""
 
 
-@dataclass(frozen=True)
-class AccountContents:
-    """How much of the record belongs to an account (and goes with it when it is removed)."""
-
-    snapshots: int
-    posts: int
-
-
-@dataclass(frozen=True)
-class RemovedAccount:
-    """Everything removing an account took with it, as stored, so undo can put it all back."""
-
-    account: dict[str, Any]
-    snapshots: list[dict[str, Any]] = field(default_factory=list)
-    posts: list[dict[str, Any]] = field(default_factory=list)
-    audience: list[dict[str, Any]] = field(default_factory=list)
-    post_links: list[tuple[str, int, int]] = field(default_factory=list)
-    """(table, row id, post id): deliverables and subtitle files that pointed at its posts."""
-
-    @property
-    def id(self) -> int:
-        return self.account["id"]
-
-
-# Rows elsewhere that point at a post; removing the post empties these (ON DELETE SET NULL).
-_POST_LINK_TABLES = ("deliverable", "subtitle_file")
-
-
 def get_account(store: Store, account_id: int) -> Account | None:
     rows = store.query(
         "SELECT id, platform, handle, display_name FROM account WHERE id = ?", (account_id,)
     )
-    return _account(rows[0]) if rows else None
+    return account_from_row(rows[0]) if rows else None
 
 
 def add_account(
@@ -116,59 +90,6 @@ def update_account(store: Store, account: Account) -> Account:
     return previous
 
 
-def account_contents(store: Store, account_id: int) -> AccountContents:
-    count = "SELECT count(*) FROM {} WHERE account_id = ?"
-    snapshots = store.conn.execute(count.format("snapshot"), (account_id,)).fetchone()[0]
-    posts = store.conn.execute(count.format("post"), (account_id,)).fetchone()[0]
-    return AccountContents(snapshots, posts)
-
-
-def remove_account(store: Store, account_id: int) -> RemovedAccount:
-    """Remove an account with its snapshots, posts and audience; returns them for `restore_account`."""
-    account_rows = store.query("SELECT * FROM account WHERE id = ?", (account_id,))
-    if not account_rows:
-        raise StoreError("That account is no longer in the record.", store.path)
-    removed = RemovedAccount(
-        account=account_rows[0],
-        snapshots=store.query("SELECT * FROM snapshot WHERE account_id = ?", (account_id,)),
-        posts=store.query("SELECT * FROM post WHERE account_id = ?", (account_id,)),
-        audience=store.query("SELECT * FROM audience WHERE account_id = ?", (account_id,)),
-        post_links=_post_links(store, account_id),
-    )
-    with store.transaction():
-        # The schema cascades the delete to snapshots, posts and audience rows.
-        store.conn.execute("DELETE FROM account WHERE id = ?", (account_id,))
-    return removed
-
-
-def restore_account(store: Store, removed: RemovedAccount) -> Account:
-    """Put a removed account back as it was: same id, same rows, same links to its posts."""
-    with store.transaction():
-        store.db["account"].insert(removed.account)
-        for table, rows in (
-            ("snapshot", removed.snapshots),
-            ("post", removed.posts),
-            ("audience", removed.audience),
-        ):
-            if rows:
-                store.db[table].insert_all(rows)
-        for table, row_id, post_id in removed.post_links:
-            store.conn.execute(f"UPDATE {table} SET post_id = ? WHERE id = ?", (post_id, row_id))
-    return _account(removed.account)
-
-
-def _post_links(store: Store, account_id: int) -> list[tuple[str, int, int]]:
-    links = []
-    for table in _POST_LINK_TABLES:
-        rows = store.conn.execute(
-            f"SELECT id, post_id FROM {table} "
-            "WHERE post_id IN (SELECT id FROM post WHERE account_id = ?)",
-            (account_id,),
-        )
-        links += [(table, row_id, post_id) for row_id, post_id in rows]
-    return links
-
-
 @contextlib.contextmanager
 def _refusing_duplicates(store: Store, platform: Platform, handle: str) -> Iterator[None]:
     """Turns the database's UNIQUE (platform, handle) refusal into a message for the creator."""
@@ -182,5 +103,5 @@ def _refusing_duplicates(store: Store, platform: Platform, handle: str) -> Itera
         ) from None
 
 
-def _account(row: dict[str, Any]) -> Account:
+def account_from_row(row: dict[str, Any]) -> Account:
     return Account(row["id"], _platform(row["platform"]), row["handle"], row["display_name"])

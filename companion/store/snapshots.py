@@ -2,11 +2,13 @@
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from companion.core.accounts import Snapshot
 from companion.store.database import Store
-from companion.store.upsert import UpsertCounts, upsert_rows
+
+if TYPE_CHECKING:
+    from companion.store.upsert import UpsertCounts
 
 SNAPSHOT_KEY = ("account_id", "date")
 _HISTORY = "SELECT date, followers FROM snapshot WHERE account_id = ?"
@@ -106,8 +108,10 @@ def delete_snapshot(store: Store, account_id: int, day: date) -> Snapshot | None
     return previous
 
 
-def import_snapshots(store: Store, snapshots: Iterable[Snapshot]) -> UpsertCounts:
+def import_snapshots(store: Store, snapshots: Iterable[Snapshot]) -> "UpsertCounts":
     """Merge imported days into the record; the caller holds the transaction."""
+    from companion.store.upsert import upsert_rows  # only an import needs it, not a start
+
     return upsert_rows(
         store, "snapshot", SNAPSHOT_KEY, (_without_empty(snapshot_row(s)) for s in snapshots)
     )

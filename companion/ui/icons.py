@@ -5,7 +5,7 @@ from functools import cache
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QStyleOption
+from PySide6.QtWidgets import QApplication
 
 from companion.core.resources import resource_path
 
@@ -94,7 +94,12 @@ class SvgIconEngine(QIconEngine):
 
 
 def _style_derived(mode: QIcon.Mode, normal: QPixmap) -> QPixmap:
-    """The style's version of `normal` for `mode` (greyed when disabled, tinted when selected)."""
+    """The style's version of `normal` for `mode` (greyed when disabled, tinted when selected).
+
+    Only a disabled or selected icon needs it: QStyleOption's class is built then, not at start.
+    """
+    from PySide6.QtWidgets import QStyleOption
+
     option = QStyleOption()
     option.palette = QGuiApplication.palette()
     return QApplication.style().generatedIconPixmap(mode, normal, option)

@@ -10,13 +10,8 @@ from PySide6.QtGui import QUndoCommand
 
 from companion.core.accounts import Account, Snapshot, day_text
 from companion.core.platforms import Platform
-from companion.store.accounts import (
-    RemovedAccount,
-    add_account,
-    remove_account,
-    restore_account,
-    update_account,
-)
+from companion.store.account_removal import RemovedAccount, remove_account, restore_account
+from companion.store.accounts import add_account, update_account
 from companion.store.errors import StoreError
 from companion.store.snapshots import delete_snapshot, save_snapshot, snapshot_on
 from companion.ui.context import AppContext

@@ -190,3 +190,12 @@ def test_creator_name_is_the_display_name_most_accounts_share():
     ]
     assert creator_name(accounts) == "Maya Lopes"
     assert creator_name([Account(4, Platform.X, "maya", "  ")]) is None
+
+
+def test_creator_name_on_a_tie_is_the_first_accounts():
+    accounts = [
+        Account(1, Platform.YOUTUBE, "MayaEatsTheWorld", "Maya Eats The World"),
+        Account(2, Platform.TIKTOK, "mayaeats", "Maya Lopes"),
+    ]
+    assert creator_name(accounts) == "Maya Eats The World"
+    assert creator_name(reversed(accounts)) == "Maya Lopes"

@@ -8,16 +8,18 @@ import pytest
 from companion.core.accounts import Account
 from companion.core.platforms import Platform
 from companion.core.posts import Post, PostKind
-from companion.store.accounts import (
+from companion.store.account_removal import (
     AccountContents,
-    DuplicateAccount,
     account_contents,
+    remove_account,
+    restore_account,
+)
+from companion.store.accounts import (
+    DuplicateAccount,
     add_account,
     get_account,
     latest_snapshots,
     list_accounts,
-    remove_account,
-    restore_account,
     update_account,
 )
 from companion.store.database import Store, open_store

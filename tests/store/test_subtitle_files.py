@@ -9,7 +9,7 @@ import pytest
 from companion.core.subtitles.checks import CheckSummary
 from companion.core.subtitles.rules import default_rules
 from companion.demo import generate_demo, subtitle_path
-from companion.store.accounts import remove_account, restore_account
+from companion.store.account_removal import remove_account, restore_account
 from companion.store.database import open_store
 from companion.store.errors import DatabaseReadOnly, StoreError
 from companion.store.subtitle_files import (

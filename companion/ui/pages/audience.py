@@ -53,7 +53,8 @@ from companion.core.accounts import (
 )
 from companion.core.benchmarks import Benchmark, benchmark_for
 from companion.importers.values import BadValue
-from companion.store.accounts import account_contents, list_accounts
+from companion.store.account_removal import account_contents
+from companion.store.accounts import list_accounts
 from companion.store.database import open_store
 from companion.store.reports import posts_from
 from companion.store.snapshots import snapshot_on, snapshots_of

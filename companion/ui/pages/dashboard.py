@@ -9,7 +9,7 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QEventLoop, QRectF, QTimer, Signal
+from PySide6.QtCore import QEvent, QRectF, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -1273,6 +1273,8 @@ class DashboardPage(Page):
     def wait_for_charts(self, timeout_ms: int = CHARTS_WAIT_MS) -> bool:
         """Run the event loop until both charts are drawn and the cards' audience health is in
         (tests, benchmarks, screenshots)."""
+        from PySide6.QtCore import QEventLoop  # its class (and enums) are built on first use
+
         loop = QEventLoop()
         deadline = time.monotonic() + timeout_ms / 1000
 
