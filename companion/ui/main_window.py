@@ -83,9 +83,12 @@ class PageSpec(NamedTuple):
     module: str
     class_name: str
 
-    def build(self, context: AppContext) -> Page:
+    def build(self, context: AppContext, parent: QWidget | None = None) -> Page:
+        """The page, made in `parent` (the window's stack): a finished page moved into it would
+        have its style worked out again, widget by widget, and its texts measured anew (≈12M
+        instructions for the Dashboard, on the way to the first paint)."""
         page_class = getattr(importlib.import_module(self.module), self.class_name)
-        return page_class(context)
+        return page_class(context, parent)
 
 
 PAGES = (
@@ -361,7 +364,7 @@ class MainWindow(QMainWindow):
         spec = PAGES[row]
         page = self._pages.get(spec.key)
         if page is None:
-            page = spec.build(self.context)
+            page = spec.build(self.context, self.stack)
             self._pages[spec.key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
