@@ -104,16 +104,23 @@ def chart_theme(palette: QPalette) -> ChartTheme:
 
 
 class _MatplotlibLoader(QObject):
-    """Imports matplotlib's Qt backend once, on a worker thread, and says when it is ready."""
+    """Loads matplotlib once and says when it is ready: its core, its Agg drawing and its
+    fonts on a worker thread, then its Qt backend on the window's thread.
+
+    The Qt backend defines classes of Qt's (its canvas, its toolbar), which PySide cannot do on
+    one thread while another runs Qt (see companion.ui.warm_up); it takes ≈25 ms, most of it
+    building PySide6's Qt namespace.
+    """
 
     ready = Signal()
+    _core_loaded = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         self.loaded = _BACKEND in sys.modules
         self.failure: str | None = None
         self._started = False
-        self.ready.connect(self._on_ready)
+        self._core_loaded.connect(self._load_backend)
 
     def load(self) -> None:
         """Start loading (once); `ready` is emitted on the GUI thread when done."""
@@ -122,21 +129,17 @@ class _MatplotlibLoader(QObject):
         self._started = True
         # The collector runs on the GUI thread only (see `companion.ui.garbage`), so the
         # import's allocations never set it off on the worker thread.
-        chart_thread_pool().start(self._import)
+        chart_thread_pool().start(self._import_core)
 
     @property
     def loading(self) -> bool:
         """Started and not done yet."""
         return self._started and not self.loaded
 
-    def _on_ready(self) -> None:
-        # What is loaded by now stays loaded: frozen, a full collection no longer walks
-        # matplotlib's ~80,000 objects, which took 40–60 ms of the GUI thread each time.
-        gc.freeze()
-
-    def _import(self) -> None:
+    def _import_core(self) -> None:
         try:
-            import matplotlib.backends.backend_qtagg  # noqa: F401
+            import matplotlib.backends.backend_agg
+            import matplotlib.figure  # noqa: F401
 
             from companion.charts.figure import warm_up
 
@@ -144,10 +147,22 @@ class _MatplotlibLoader(QObject):
         except ImportError as error:
             log.exception("matplotlib could not be imported")
             self.failure = f"Charts cannot be drawn: {error}."
-        self.loaded = True
         # The window may have closed while matplotlib loaded; then there is no one to tell.
         with contextlib.suppress(RuntimeError):
-            self.ready.emit()
+            self._core_loaded.emit()
+
+    def _load_backend(self) -> None:
+        if self.failure is None:
+            try:
+                import matplotlib.backends.backend_qtagg  # noqa: F401
+            except ImportError as error:
+                log.exception("matplotlib's Qt backend could not be imported")
+                self.failure = f"Charts cannot be drawn: {error}."
+        # What is loaded by now stays loaded: frozen, a full collection no longer walks
+        # matplotlib's ~80,000 objects, which took 40–60 ms of the GUI thread each time.
+        gc.freeze()
+        self.loaded = True
+        self.ready.emit()
 
 
 def _held(step: T) -> "Held[T]":

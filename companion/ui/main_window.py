@@ -4,11 +4,10 @@ import importlib
 import logging
 import sys
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -44,6 +43,7 @@ from companion.ui.theme import Appearance, install_theme
 
 if TYPE_CHECKING:
     from companion.ui.incoming_files import IncomingFiles
+    from companion.ui.warm_up import PageWarmUp
     from companion.ui.welcome import WelcomeDialog
 
 # What only a menu command or a new database needs (the database dialogs, backups, CSV export,
@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         self._restore_window_settings()
         self._apply_store_state()
         self._modules_to_warm = [spec.module for spec in PAGES if spec.key in WARM_UP_PAGES]
+        self.warm_up: PageWarmUp | None = None
         self._warm_up_timer = QTimer(self, singleShot=True, interval=WARM_UP_AFTER_MS)
         self._warm_up_timer.timeout.connect(self._warm_up_next)
 
@@ -378,10 +379,10 @@ class MainWindow(QMainWindow):
             self._warm_up_timer.start(WARM_UP_AFTER_MS)
 
     def _warm_up_next(self) -> None:
-        """Load the code of the pages opened most after the Dashboard (WARM_UP_PAGES) on a
-        worker thread while the window is idle after start-up, so that a first visit only
-        builds the page. On the window's thread each import held it 40–70 ms. Not while
-        matplotlib loads: the two imports would take turns on the interpreter."""
+        """Load the code of the pages opened most after the Dashboard (WARM_UP_PAGES) while
+        the window is idle after start-up, so that a first visit only builds the page (see
+        companion.ui.warm_up). In one go on the window's thread, each page's import held it
+        40–70 ms. Not while matplotlib loads: the two would take turns on the interpreter."""
         chart_view = sys.modules.get("companion.ui.chart_view")
         if chart_view is not None and chart_view.matplotlib_loading():
             self._warm_up_timer.start(WARM_UP_STEP_MS)
@@ -389,7 +390,10 @@ class MainWindow(QMainWindow):
         modules = [module for module in self._modules_to_warm if module not in sys.modules]
         self._modules_to_warm = []
         if modules:
-            QThreadPool.globalInstance().start(partial(_load_ahead, modules))
+            from companion.ui.warm_up import PageWarmUp
+
+            self.warm_up = PageWarmUp(modules, self)
+            self.warm_up.start()
 
     def find(self) -> None:
         page = self.current_page()
@@ -728,6 +732,8 @@ class MainWindow(QMainWindow):
             return
         self._shut_down = True
         self._dismiss_welcome()
+        if self.warm_up is not None:
+            self.warm_up.stop()
         super().closeEvent(event)
         self._save_window_settings()
         self.close_store()
@@ -738,15 +744,6 @@ class MainWindow(QMainWindow):
         if not self._store_closed:
             self._store_closed = True
             self.context.store.close()
-
-
-def _load_ahead(modules: list[str]) -> None:
-    """Import `modules` on a worker thread; a failure is left for the page's visit to report."""
-    for module in modules:
-        try:
-            importlib.import_module(module)
-        except Exception:
-            log.warning("could not load %s ahead of its page", module, exc_info=True)
 
 
 def _show_busy() -> None:

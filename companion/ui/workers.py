@@ -74,13 +74,19 @@ class Worker(QObject):
         except Exception as error:
             log.warning("background job failed", exc_info=error)
             self._done.set()
-            self.failed.emit(error)
+            self._emit(self.failed, error)
             return
         self._done.set()
         if ended:
-            self.finished.emit(result)
+            self._emit(self.finished, result)
         else:
-            self.cancelled.emit()
+            self._emit(self.cancelled)
+
+    def _emit(self, signal: Any, *args: Any) -> None:
+        """Emit from the worker thread; if the window (and this worker with it) was deleted
+        meanwhile, there is no one left to tell."""
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*args)
 
     def _drive(self) -> tuple[bool, Any]:
         """(True, result) when the job ran to its end; (False, None) when it was cancelled."""
@@ -91,7 +97,7 @@ class Worker(QObject):
                     progress = next(steps)
                 except StopIteration as end:
                     return True, end.value
-                self.progressed.emit(progress)
+                self._emit(self.progressed, progress)
         return False, None
 
 

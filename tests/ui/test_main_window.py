@@ -494,7 +494,10 @@ def test_the_system_scheme_is_followed_until_a_choice_is_made(make_window, qapp)
     assert qapp.palette().window().color().name().upper() == LIGHT.window
     window.set_appearance(Appearance.LIGHT)
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
-    assert qapp.palette().window().color().name().upper() == LIGHT.window
+    try:
+        assert qapp.palette().window().color().name().upper() == LIGHT.window
+    finally:
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)  # the next tests' system is light
 
 
 def test_a_dark_system_palette_is_read_as_a_dark_scheme():
