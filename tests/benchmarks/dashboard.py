@@ -115,7 +115,6 @@ def dashboard_compute() -> Result:
 
 
 @functools.cache
-@functools.cache
 def _folder() -> Path:
     """One folder per run for the databases and the children's home, removed at exit."""
     folder = Path(tempfile.mkdtemp(prefix="companion-dashboard-"))
