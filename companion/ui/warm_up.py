@@ -15,7 +15,7 @@ import sys
 from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 
 from companion.ui.workers import Worker
 
@@ -34,9 +34,7 @@ STEP_MS = 20
 
 class PageWarmUp(QObject):
     """Loads the modules `roots` need: those without Qt on a worker thread, then the rest on
-    this (the window's) thread, one a turn. `done` when all are loaded (or failed to)."""
-
-    done = Signal()
+    this (the window's) thread, one a turn. `finished` once all are loaded (or failed to)."""
 
     def __init__(self, roots: Iterable[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,7 +73,6 @@ class PageWarmUp(QObject):
 
     def _finish(self, *_failure: object) -> None:
         self.finished = True
-        self.done.emit()
 
 
 def _without_qt(roots: list[str]) -> Generator[None, None, list[str]]:
@@ -126,7 +123,7 @@ def _visit(name: str, order: list[str], with_qt: dict[str, bool], path: set[str]
         with_qt[name] = uses_qt
         return uses_qt
     path.add(name)
-    for imported in sorted(set(_imports_at_load(source, name))):
+    for imported in sorted(set(_imports_at_load(source))):
         uses_qt = _visit(imported, order, with_qt, path) or uses_qt
     path.discard(name)
     with_qt[name] = uses_qt
@@ -146,8 +143,8 @@ def module_file(name: str) -> Path | None:
     return None
 
 
-def _imports_at_load(source: bytes, name: str) -> Iterator[str]:
-    """The modules (the app's or not) that `name`'s source imports when it loads, with the
+def _imports_at_load(source: bytes) -> Iterator[str]:
+    """The modules (the app's or not) that a module's source imports when it loads, with the
     packages they are in."""
     for node in _load_time_statements(ast.parse(source).body):
         if isinstance(node, ast.Import):

@@ -46,7 +46,7 @@ def test_imports_that_run_at_load_are_found_and_the_others_left_out():
             import matplotlib
         """
     ).encode()
-    found = set(_imports_at_load(source, "example"))
+    found = set(_imports_at_load(source))
     assert {"json", "typing", "numpy", "array"} <= found
     assert {"companion.core", "companion.core.growth", "companion.store.posts"} <= found
     assert "companion.ui.chart_view" not in found
@@ -126,7 +126,7 @@ def test_the_order_puts_each_module_after_what_it_imports():
     order = without_qt + with_qt  # without-Qt modules never import ones with Qt
     position = {name: index for index, name in enumerate(order)}
     for name in order:
-        tree_imports = set(_imports_at_load(module_file(name).read_bytes(), name))
+        tree_imports = set(_imports_at_load(module_file(name).read_bytes()))
         for imported in tree_imports & position.keys():
             if imported in with_qt and name in without_qt:
                 raise AssertionError(f"{name} (without Qt) imports {imported} (with Qt)")
