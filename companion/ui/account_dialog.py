@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from companion.core.accounts import Account, account_problem, creator_name
 from companion.core.platforms import Platform
+from companion.ui.theme import set_role
 
 # Error red at 4.5:1 or better on the light and the dark surfaces of the theme.
 _PROBLEM_ON_LIGHT = "#B3261E"
@@ -95,9 +96,9 @@ class FormDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         heading = QLabel(title)
-        heading.setObjectName("dialogTitle")
+        set_role(heading, "dialogTitle")
         detail = QLabel(explanation)
-        detail.setObjectName("dialogDetail")
+        set_role(detail, "dialogDetail")
         detail.setWordWrap(True)
         # Wrapping text takes the width it is given: this one sets the dialog's.
         left, _, right, _ = DIALOG_MARGINS

@@ -28,6 +28,7 @@ from companion.store.audience import breakdown_on
 from companion.store.database import Store
 from companion.ui.account_dialog import FormDialog
 from companion.ui.add_numbers import as_qdate, date_edit
+from companion.ui.theme import set_role
 
 OPEN_ROWS = 8
 """Rows offered for countries and cities; "Add row" makes more."""
@@ -75,7 +76,7 @@ class BreakdownDialog(FormDialog):
         self.add_row_button = QPushButton("Add row")
         self.add_row_button.clicked.connect(lambda: self._add_row("", ""))
         self.total_label = QLabel()
-        self.total_label.setObjectName("muted")
+        set_role(self.total_label, "muted")
         self.form.addRow("Account", QLabel(account.platform_and_handle))
         self.form.addRow("Breakdown", self.dimension_combo)
         self.form.addRow("Date read", self.date_edit)

@@ -25,6 +25,7 @@ from companion.ui.audience_commands import remove_audience_breakdown, save_audie
 from companion.ui.breakdown_dialog import BreakdownDialog
 from companion.ui.context import AppContext
 from companion.ui.snapshot_commands import audience_signals
+from companion.ui.theme import set_role
 
 SHOWN_BUCKETS = 6
 """The largest buckets listed per dimension; the rest are summed as "Other"."""
@@ -106,9 +107,9 @@ class DimensionColumn(QWidget):
         self.dimension = dimension
         self.breakdown: Breakdown | None = None
         self.title = QLabel(dimension.label)
-        self.title.setObjectName("cardTitle")
+        set_role(self.title, "cardTitle")
         self.caption = QLabel()
-        self.caption.setObjectName("cardCaption")
+        set_role(self.caption, "cardCaption")
         self.menu_button = QToolButton()
         self.menu_button.setText("⋯")
         self.menu_button.setAutoRaise(True)
@@ -121,7 +122,7 @@ class DimensionColumn(QWidget):
         self.menu_button.setMenu(menu)
         self.bars = ShareBars()
         self.empty_label = QLabel("Not entered yet.")
-        self.empty_label.setObjectName("muted")
+        set_role(self.empty_label, "muted")
         heading = QHBoxLayout()
         heading.setSpacing(6)
         heading.addWidget(self.title)
@@ -196,7 +197,7 @@ class BreakdownPanel(QWidget):
             "Shares of your followers by country, age, gender and city, as your platform's "
             "insights show them. They judge how well your audience fits the brands you pitch."
         )
-        self.explanation.setObjectName("muted")
+        set_role(self.explanation, "muted")
         self.explanation.setWordWrap(True)
         self.columns = {dimension: DimensionColumn(dimension) for dimension in Dimension}
         for column in self.columns.values():

@@ -27,6 +27,7 @@ from companion import APP_NAME
 from companion.store.backup import Backup, backup_folder, list_backups, restore_backup
 from companion.store.database import Store, instance_lock, open_store
 from companion.store.errors import DatabaseUnusable, Remedy, StoreError
+from companion.ui.theme import set_role
 
 DATABASE_FILTER = "Creator Companion databases (*.sqlite *.db);;All files (*)"
 DATABASE_SUFFIX = ".sqlite"
@@ -103,7 +104,7 @@ class DatabaseProblemDialog(QDialog):
         primary = next(c for c in choices if c not in unavailable)
         self._buttons[primary].setDefault(True)
         if primary is not Choice.QUIT:
-            self._buttons[primary].setObjectName("primaryButton")
+            set_role(self._buttons[primary], "primaryButton")
         return box
 
     def button(self, choice: Choice) -> QPushButton | None:
@@ -134,7 +135,7 @@ def _role(choice: Choice) -> QDialogButtonBox.ButtonRole:
 
 def _label(text: str, object_name: str, *, selectable: bool = False) -> QLabel:
     label = QLabel(text)
-    label.setObjectName(object_name)
+    set_role(label, object_name)
     label.setWordWrap(True)
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -5,7 +5,6 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -26,6 +25,7 @@ from companion.store.quality import creator_health_steps
 from companion.ui.chart_view import chart_theme
 from companion.ui.context import AppContext
 from companion.ui.pages.base import count_phrase
+from companion.ui.theme import set_role
 from companion.ui.workers import Worker
 
 NOT_KNOWN = "—"
@@ -227,7 +227,7 @@ def record_version(store: Store) -> tuple[int, int]:
 
 def _label(text: str, object_name: str = "", *, wrap: bool = False) -> QLabel:
     label = QLabel(text)
-    label.setObjectName(object_name)
+    set_role(label, object_name)
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -235,7 +235,7 @@ def _label(text: str, object_name: str = "", *, wrap: bool = False) -> QLabel:
 
 def _heading(text: str) -> QLabel:
     label = QLabel(text)
-    label.setObjectName("cardTitle")
+    set_role(label, "cardTitle")
     return label
 
 
@@ -266,10 +266,6 @@ class HealthView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.score_label = _label(NOT_KNOWN, "cardValue")
-        font = QFont(self.score_label.font())
-        font.setPointSizeF(font.pointSizeF() * 2.2)
-        font.setBold(True)
-        self.score_label.setFont(font)
         self.out_of_label = _label("/ 100", "cardCaption")
         self.band_label = _label("", "cardTitle")
         self.summary_label = _label("", "muted", wrap=True)

@@ -84,6 +84,7 @@ from companion.store.upsert import UpsertCounts
 from companion.ui.account_dialog import InlineMessage
 from companion.ui.context import AppContext
 from companion.ui.pages.base import count_phrase
+from companion.ui.theme import set_role
 from companion.ui.workers import Worker
 
 log = logging.getLogger(__name__)
@@ -330,7 +331,7 @@ class ImportDialog(QDialog):
 
     def _build_file_row(self) -> QHBoxLayout:
         title = QLabel("Import a CSV file")
-        title.setObjectName("dialogTitle")
+        set_role(title, "dialogTitle")
         self.found_label = _label("", "dialogDetail")
         self.found_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.other_file_button = QPushButton("Choose another file…")
@@ -448,7 +449,7 @@ class ImportDialog(QDialog):
         self.progress_bar.setRange(0, PROGRESS_STEPS)
         self.progress_bar.setTextVisible(False)
         self.progress_label = QLabel()
-        self.progress_label.setObjectName("dialogDetail")
+        set_role(self.progress_label, "dialogDetail")
         self.stop_button = QPushButton("Cancel")
         self.stop_button.setToolTip("Stop reading the file; nothing is written.")
         self.stop_button.clicked.connect(self.cancel_work)
@@ -777,7 +778,7 @@ def _details(tally: RowTally) -> str:
 def _enable_primary(button: QPushButton, enabled: bool) -> None:
     """The accent colour only while it can be clicked: the theme has no disabled look for it."""
     button.setEnabled(enabled)
-    button.setObjectName(PRIMARY_BUTTON if enabled else "")
+    set_role(button, PRIMARY_BUTTON if enabled else "")
     button.style().unpolish(button)
     button.style().polish(button)
 
@@ -788,7 +789,7 @@ def _account_text(account: Account) -> str:
 
 def _label(text: str, object_name: str) -> QLabel:
     label = QLabel(text)
-    label.setObjectName(object_name)
+    set_role(label, object_name)
     label.setWordWrap(True)
     return label
 

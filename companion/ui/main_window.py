@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -39,7 +38,8 @@ from companion.store.records import has_records
 from companion.ui.context import AppContext
 from companion.ui.icons import app_icon, icon
 from companion.ui.pages.base import Page
-from companion.ui.theme import Appearance, install_theme
+from companion.ui.status_bar import StatusBar
+from companion.ui.theme import Appearance, install_theme, set_role
 
 if TYPE_CHECKING:
     from companion.ui.incoming_files import IncomingFiles
@@ -164,9 +164,9 @@ class MainWindow(QMainWindow):
         self._closing_without_asking = False
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
-        self.setCentralWidget(self._build_body())
-        self._build_menus()
+        self._build_body()
         self._build_status_bar()
+        self._build_menus()
         self.context.status_message.connect(self.show_status)
         self.context.data_changed.connect(self._update_find)
         self._restore_window_settings()
@@ -178,33 +178,33 @@ class MainWindow(QMainWindow):
 
     # --- building -------------------------------------------------------------------------
 
-    def _build_body(self) -> QWidget:
-        self.sidebar = QListWidget()
+    def _build_body(self) -> None:
+        body = QWidget(self)
+        self.setCentralWidget(body)
+        self.sidebar_panel = QFrame(body)
+        set_role(self.sidebar_panel, "sidebarPanel")
+        self.sidebar_panel.setFixedWidth(SIDEBAR_WIDTH)
+        self.sidebar = QListWidget(self.sidebar_panel)
         self.sidebar.setObjectName("sidebar")
         # Polished before its rows exist: rows laid out before the style sheet applies keep
         # their unstyled height as spacing, and overlap once styled.
         self.sidebar.ensurePolished()
         self.sidebar.setIconSize(QSize(20, 20))
         # Row i is PAGES[i]. (Nothing here uses PySide6's Qt namespace, whose 94 enums take
-        # ≈20 ms to build: the style sheet turns the sidebar's scroll bar off, and a QFrame
-        # draws the panel's background without being asked to.)
+        # ≈20 ms to build: the panel's style sheet turns the sidebar's scroll bar off, and a
+        # QFrame draws the panel's background without being asked to.)
         for spec in PAGES:
             QListWidgetItem(icon(spec.key), spec.title, self.sidebar)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
-        self.sidebar_panel = QFrame()
-        self.sidebar_panel.setObjectName("sidebarPanel")
-        self.sidebar_panel.setFixedWidth(SIDEBAR_WIDTH)
         panel_layout = QVBoxLayout(self.sidebar_panel)
         panel_layout.setContentsMargins(0, 8, 0, 8)
         panel_layout.addWidget(self.sidebar)
-        self.stack = QStackedWidget()
-        body = QWidget()
+        self.stack = QStackedWidget(body)
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.sidebar_panel)
         layout.addWidget(self.stack, 1)
-        return body
 
     def _build_menus(self) -> None:
         self._build_file_menu(self.menuBar().addMenu("&File"))
@@ -331,13 +331,10 @@ class MainWindow(QMainWindow):
         self.action_about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
 
     def _build_status_bar(self) -> None:
-        self.database_label = QLabel()
-        self.database_label.setObjectName("databaseLabel")
-        self.read_only_label = QLabel("read-only")
-        self.read_only_label.setObjectName("readOnlyBadge")
-        self.read_only_label.setToolTip("Nothing in this database can be changed in this window.")
-        self.statusBar().addPermanentWidget(self.read_only_label)
-        self.statusBar().addPermanentWidget(self.database_label)
+        status_bar = StatusBar(self)
+        self.setStatusBar(status_bar)
+        self.database_label = status_bar.database_label
+        self.read_only_label = status_bar.read_only_badge
 
     # --- pages ------------------------------------------------------------------------------
 

@@ -49,6 +49,7 @@ from companion.store.upsert import UpsertCounts
 from companion.ui.account_dialog import InlineMessage
 from companion.ui.context import AppContext
 from companion.ui.import_dialog import describe_error
+from companion.ui.theme import set_role
 from companion.ui.workers import Job, Worker
 
 DIALOG_SIZE = QSize(980, 620)
@@ -387,7 +388,7 @@ class PlatformImportDialog(QDialog):
 
     def _enable_import(self, enabled: bool) -> None:
         self.import_button.setEnabled(enabled)
-        self.import_button.setObjectName(PRIMARY_BUTTON if enabled else "")
+        set_role(self.import_button, PRIMARY_BUTTON if enabled else "")
         self.import_button.style().unpolish(self.import_button)
         self.import_button.style().polish(self.import_button)
 

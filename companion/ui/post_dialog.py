@@ -31,7 +31,7 @@ from companion.ui.post_model import (
     account_label,
     rate_text,
 )
-from companion.ui.theme import current_colors
+from companion.ui.theme import current_colors, set_role
 
 PUBLISHED_FORMAT = "d MMM yyyy  HH:mm"
 COUNT_FIELD_WIDTH = 120
@@ -153,12 +153,12 @@ class PostDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("primaryButton")
+        set_role(self.save_button, "primaryButton")
 
     def _build_layout(self) -> None:
         # Rows of boxes rather than a QFormLayout, which gives wrapping notes the wrong height.
         title = QLabel(self.windowTitle())
-        title.setObjectName("dialogTitle")
+        set_role(title, "dialogTitle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(8)
@@ -355,7 +355,7 @@ def _qt_time(moment: datetime) -> QDateTime:
 def note_label(text: str = "", object_name: str = "muted") -> QLabel:
     """A wrapping line of text styled by the theme through its object name."""
     label = QLabel(text)
-    label.setObjectName(object_name)
+    set_role(label, object_name)
     label.setWordWrap(True)
     return label
 

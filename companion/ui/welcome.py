@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QV
 
 from companion import APP_NAME
 from companion.ui.icons import app_icon
+from companion.ui.theme import set_role
 
 WELCOME_TITLE = f"Welcome to {APP_NAME}"
 WELCOME_TEXT = (
@@ -42,7 +43,7 @@ class WelcomeDialog(QDialog):
             "Explore with demo data", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.demo_button.setDefault(True)
-        self.demo_button.setObjectName("primaryButton")
+        set_role(self.demo_button, "primaryButton")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -52,7 +53,7 @@ def _heading() -> QHBoxLayout:
     logo = QLabel()
     logo.setPixmap(app_icon().pixmap(QSize(40, 40)))
     title = QLabel(WELCOME_TITLE)
-    title.setObjectName("dialogTitle")
+    set_role(title, "dialogTitle")
     row = QHBoxLayout()
     row.setSpacing(12)
     row.addWidget(logo, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -62,6 +63,6 @@ def _heading() -> QHBoxLayout:
 
 def _paragraph(text: str, object_name: str) -> QLabel:
     label = QLabel(text)
-    label.setObjectName(object_name)
+    set_role(label, object_name)
     label.setWordWrap(True)
     return label

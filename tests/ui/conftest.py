@@ -24,6 +24,9 @@ def fresh_qsettings(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(settings_format, QSettings.Scope.UserScope, folder)
     QSettings().clear()
+    # The theme in place before the test makes its widgets: a theme set up later changes
+    # the palette under them (a chart view, for one, then draws its chart again).
+    install_theme(qapp)
     yield
     install_theme(qapp).set_appearance(Appearance.SYSTEM)
 

@@ -32,8 +32,10 @@ def view(qtbot) -> ChartView:
 
 
 def drawn(qtbot, view: ChartView) -> None:
+    """Until the chart is on screen: built, and drawn by its canvas (a draw still pending
+    would count as one of the next chart's)."""
     view.show_chart(simple_chart)
-    qtbot.waitUntil(lambda: view.figure is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: view.figure is not None and view.has_drawn, timeout=WAIT_MS)
 
 
 def test_the_theme_comes_from_the_palette():

@@ -451,8 +451,8 @@ def test_switching_to_an_empty_database_and_changing_tiers_is_safe(qtbot, store:
 
 def test_dark_mode_uses_the_dark_theme_colours(qtbot, qapp, known_page: DashboardPage):
     install_theme(qapp).set_appearance(Appearance.DARK)
+    qtbot.waitUntil(lambda: chart_theme(known_page.palette()).dark)
     theme = chart_theme(known_page.palette())
-    assert theme.dark
     instagram = card(known_page, Platform.INSTAGRAM)
     assert theme.loss in instagram.signal_label.styleSheet()
     assert theme.gain in card(known_page, Platform.TIKTOK).signal_label.styleSheet()

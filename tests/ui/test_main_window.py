@@ -21,7 +21,7 @@ from companion.store.location import default_database_path
 from companion.ui import database_dialogs, incoming_files, main_window, theme
 from companion.ui.main_window import LAST_DATABASE_KEY, PAGE_KEYS, PAGES, about_text
 from companion.ui.pages.base import Page
-from companion.ui.theme import DARK, LIGHT, Appearance, build_palette
+from companion.ui.theme import DARK, LIGHT, Appearance, build_palette, set_role
 from tests.ui.conftest import account_handles, add_account, make_database
 
 MENU_ITEMS = {
@@ -543,7 +543,7 @@ def test_the_start_up_never_builds_the_qt_namespace(tmp_path):
     assert done.stdout.splitlines()[0] == "not built"
 
 
-def test_sidebar_icons_follow_the_palette(make_window):
+def test_sidebar_icons_follow_the_palette(make_window, qtbot):
     window = make_window()
 
     def icon_color(row: int) -> str:
@@ -552,9 +552,9 @@ def test_sidebar_icons_follow_the_palette(make_window):
         return max(pixels, key=lambda color: color.alpha()).name().upper()
 
     window.set_appearance(Appearance.DARK)
-    assert icon_color(1) == DARK.text
+    qtbot.waitUntil(lambda: icon_color(1) == DARK.text)
     window.set_appearance(Appearance.LIGHT)
-    assert icon_color(1) == LIGHT.text
+    qtbot.waitUntil(lambda: icon_color(1) == LIGHT.text)
 
 
 @pytest.mark.parametrize("colors", [LIGHT, DARK], ids=["light", "dark"])
@@ -658,7 +658,7 @@ def test_a_disabled_primary_button_does_not_look_pressable(make_window, qtbot):
     window = make_window()
     window.set_appearance(Appearance.LIGHT)
     button = QPushButton("Add today's numbers")
-    button.setObjectName("primaryButton")
+    set_role(button, "primaryButton")
     qtbot.addWidget(button)
     button.resize(200, 32)
     button.show()

@@ -69,6 +69,7 @@ from companion.ui.pages.base import (
     EMPTY_STATE_ICON,
     NEXT_TURN_MS,
     PAGE_MARGINS,
+    CardFrame,
     EmptyState,
     Page,
     count_phrase,
@@ -84,6 +85,7 @@ from companion.ui.snapshot_commands import (
     delete_days,
     save_day,
 )
+from companion.ui.theme import set_role
 from companion.ui.workers import Worker, chart_thread_pool
 
 if TYPE_CHECKING:
@@ -465,7 +467,7 @@ class AudiencePage(Page):
     def _build_empty_page(self) -> QWidget:
         self.empty_state = EmptyState(EMPTY_TITLE, EMPTY_BODY)
         self.empty_add_button = QPushButton("Add account…")
-        self.empty_add_button.setObjectName("primaryButton")
+        set_role(self.empty_add_button, "primaryButton")
         self.empty_add_button.clicked.connect(self.add_account)
         button_row = QHBoxLayout()
         button_row.setContentsMargins(0, 16, 0, 0)
@@ -503,7 +505,7 @@ class AudiencePage(Page):
 
     def _build_header(self) -> QHBoxLayout:
         self.add_numbers_button = QPushButton("Add today's numbers")
-        self.add_numbers_button.setObjectName("primaryButton")
+        set_role(self.add_numbers_button, "primaryButton")
         self.add_numbers_button.setToolTip("Add today's numbers (Ctrl+N)")
         self.add_numbers_button.clicked.connect(self.add_numbers_action.trigger)
         # Beside the title, where there is room: on the account row, the note made the page
@@ -1113,14 +1115,12 @@ def _opened(dialog: DialogT) -> DialogT:
 
 def _label(text: str, object_name: str) -> QLabel:
     label = QLabel(text)
-    label.setObjectName(object_name)
+    set_role(label, object_name)
     return label
 
 
 def _card() -> QFrame:
-    card = QFrame()
-    card.setObjectName("card")
-    card.setFrameShape(QFrame.Shape.StyledPanel)
+    card = CardFrame()
     layout = QVBoxLayout(card)
     layout.setContentsMargins(16, 12, 16, 12)
     layout.setSpacing(8)

@@ -2,13 +2,14 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize
-from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRectF, QSize
+from PySide6.QtGui import QIcon, QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from companion.store.records import RecordCounts, record_counts
 from companion.ui.context import AppContext
 from companion.ui.icons import icon
+from companion.ui.theme import set_role
 
 PAGE_MARGINS = (32, 24, 32, 24)
 NEXT_TURN_MS = 1
@@ -17,6 +18,7 @@ the window. Not 0: Qt runs a zero-time single shot as a queued call, in the same
 work that asked for it, so the window would not get its turn in between."""
 EMPTY_STATE_WIDTH = 560
 EMPTY_STATE_ICON = QSize(48, 48)
+CARD_RADIUS = 10.0
 
 
 class Page(QWidget):
@@ -93,11 +95,35 @@ class EmptyState(QWidget):
         self.icon_label.setVisible(not pixmap.isNull())
 
 
+class CardFrame(QFrame):
+    """A rounded panel: the palette's Base inside a hairline in its Mid (the theme's surface
+    and border colours), so it follows the theme by itself. Painted, not styled: see theme."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setContentsMargins(1, 1, 1, 1)  # inside the hairline
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # An empty pen given a colour and the palette's brush: see Sparkline.paintEvent.
+        palette = self.palette()
+        outline = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        shape = QPainterPath()
+        shape.addRoundedRect(outline, CARD_RADIUS, CARD_RADIUS)
+        border = QPen()
+        border.setColor(palette.color(QPalette.ColorRole.Mid))
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillPath(shape, palette.brush(QPalette.ColorRole.Base))
+        painter.strokePath(shape, border)
+        painter.end()
+
+
 def _centred_label(text: str, object_name: str) -> QLabel:
     from PySide6.QtCore import Qt  # see EmptyState
 
     label = QLabel(text)
-    label.setObjectName(object_name)
+    set_role(label, object_name)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
     return label
@@ -106,7 +132,7 @@ def _centred_label(text: str, object_name: str) -> QLabel:
 def page_title_label(title: str) -> QLabel:
     """The large title at the top of a page."""
     label = QLabel(title)
-    label.setObjectName("pageTitle")
+    set_role(label, "pageTitle")
     return label
 
 

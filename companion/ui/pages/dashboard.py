@@ -24,7 +24,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -49,8 +48,9 @@ from companion.store.accounts import list_accounts
 from companion.store.snapshots import follower_history
 from companion.ui.app import when_first_painted
 from companion.ui.context import AppContext
-from companion.ui.pages.base import NEXT_TURN_MS, EmptyState, Page, count_phrase
+from companion.ui.pages.base import NEXT_TURN_MS, CardFrame, EmptyState, Page, count_phrase
 from companion.ui.sparkline import Sparkline
+from companion.ui.theme import set_role
 
 # The page is built in two steps. Before the window's first paint: each card's followers,
 # tier and sparkline, from the last days of the accounts' follower histories. After it, a
@@ -280,13 +280,13 @@ def columns_for(width: int, min_card_width: int, most: int, cards: int) -> int:
 
 def _label(text: str, object_name: str, *, wrap: bool = False) -> QLabel:
     label = QLabel(text)
-    label.setObjectName(object_name)
+    set_role(label, object_name)
     label.setWordWrap(wrap)
     return label
 
 
 def _scaled_font(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
-    """A fallback size for headings and big numbers; the theme's stylesheet wins where it sets one."""
+    """A size for the headings and numbers that have no role of their own (see theme.ROLE_LOOKS)."""
     font = QFont(widget.font())
     font.setPointSizeF(font.pointSizeF() * factor)
     font.setBold(bold)
@@ -323,7 +323,7 @@ class ElidedLabel(QLabel):
 
     def __init__(self, text: str = "", object_name: str = "") -> None:
         super().__init__()
-        self.setObjectName(object_name)
+        set_role(self, object_name)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.full_text = ""
         self.set_full_text(text)
@@ -370,13 +370,11 @@ class TierPill(QLabel):
         super().paintEvent(event)
 
 
-class Card(QFrame):
-    """A rounded panel (styled by the theme as QFrame#card) holding a few stacked widgets."""
+class Card(CardFrame):
+    """A rounded panel holding a few stacked widgets."""
 
     def __init__(self, margins: tuple[int, int, int, int] = (18, 16, 18, 16)) -> None:
         super().__init__()
-        self.setObjectName("card")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(*margins)
         self.body.setSpacing(4)
@@ -397,7 +395,6 @@ class AccountCard(Card):
         self.handle_label = _label(account.shown_handle, "cardHandle")
         self.tier_label = TierPill()
         self.followers_label = _label("", "cardValue")
-        self.followers_label.setFont(_scaled_font(self.followers_label, 2.2))
         self.as_of_label = _label("", "cardCaption")
         self.sparkline = Sparkline()
         # Until the report arrives (just after the first paint) its rows hold a space, so
@@ -1004,9 +1001,7 @@ class DashboardPage(Page):
         return True
 
     def _title_label(self) -> QLabel:
-        title = _label(self.title, "pageTitle")
-        title.setFont(_scaled_font(title, 1.8))
-        return title
+        return _label(self.title, "pageTitle")
 
     @property
     def empty_page(self) -> QWidget:

@@ -52,6 +52,7 @@ from companion.ui.context import AppContext
 from companion.ui.mediakit_editor import PostsForm, ProfileForm, RatesForm
 from companion.ui.pages.base import PAGE_MARGINS, EmptyState, Page, page_title_label
 from companion.ui.post_dialog import note_label
+from companion.ui.theme import set_role
 from companion.ui.workers import Worker
 
 log = logging.getLogger(__name__)
@@ -108,7 +109,7 @@ class MediaKitPage(Page):
 
     def _build(self) -> None:
         self.export_button = QPushButton("Export PDF…")
-        self.export_button.setObjectName("primaryButton")
+        set_role(self.export_button, "primaryButton")
         self.export_button.clicked.connect(self.export_pdf)
         heading = QHBoxLayout()
         heading.addWidget(page_title_label(self.title))

@@ -37,6 +37,7 @@ from companion.ui.post_model import (
 from companion.ui.snapshot_commands import audience_signals
 from companion.ui.subtitles.post_links import SubtitleBadges, subtitle_menu
 from companion.ui.tables import CELL_SIDE_PADDING, ThemedTable
+from companion.ui.theme import set_role
 
 HIDDEN_COLUMNS_KEY = "posts/hidden columns"
 """What the style adds inside a cell before its text; the header lines its titles up with it."""
@@ -137,7 +138,7 @@ class PostsPage(Page):
     def _build_widgets(self) -> None:
         self.count_label = note_label()
         self.add_button = QPushButton("Add post…")
-        self.add_button.setObjectName("primaryButton")
+        set_role(self.add_button, "primaryButton")
         self.edit_button = QPushButton("Edit…")
         self.delete_button = QPushButton("Delete")
         self.search_field = QLineEdit()
@@ -154,7 +155,7 @@ class PostsPage(Page):
         self.table = PostTable()
         self.empty_state = EmptyState("No posts yet", NO_POSTS_BODY)
         self.empty_add_button = QPushButton("Add post…")
-        self.empty_add_button.setObjectName("primaryButton")
+        set_role(self.empty_add_button, "primaryButton")
         self.no_match_label = note_label("No posts match the search and filters.", "emptyStateBody")
         self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.clear_filters_button = QPushButton("Show all posts")

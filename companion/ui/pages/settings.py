@@ -61,6 +61,7 @@ from companion.store.backup import Backup, backup_folder, list_backups, take_bac
 from companion.store.errors import BackupFailed
 from companion.ui.context import AppContext
 from companion.ui.pages.base import Page
+from companion.ui.theme import set_role
 from companion.ui.undo import change_settings
 
 CONTENT_MAX_WIDTH = 720
@@ -161,7 +162,7 @@ def preset_short_name(preset_id: str) -> str:
 def _label(text: str, object_name: str = "", *, wrap: bool = True) -> QLabel:
     label = QLabel(text)
     if object_name:
-        label.setObjectName(object_name)
+        set_role(label, object_name)
     label.setWordWrap(wrap)
     if wrap:
         _let_take_the_row(label)
@@ -179,7 +180,7 @@ def _let_take_the_row(label: QLabel) -> None:
 
 
 def _scaled_font(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
-    """A fallback size for headings; the theme's stylesheet wins where it sets one."""
+    """A size for the headings that have no role of their own (see theme.ROLE_LOOKS)."""
     font = QFont(widget.font())
     font.setPointSizeF(font.pointSizeF() * factor)
     font.setBold(bold)
@@ -200,7 +201,7 @@ class FormNote(QLabel):
 
     def __init__(self, object_name: str = "muted") -> None:
         super().__init__()
-        self.setObjectName(object_name)
+        set_role(self, object_name)
         self.setWordWrap(True)
         _let_take_the_row(self)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -778,7 +779,6 @@ class SettingsPage(Page):
 
     def _build_layout(self) -> None:
         title = _label(self.title, "pageTitle", wrap=False)
-        title.setFont(_scaled_font(title, 1.8))
         content = QWidget()
         content.setMaximumWidth(CONTENT_MAX_WIDTH)
         column = QVBoxLayout(content)

@@ -34,7 +34,7 @@ from companion.ui.subtitles.editor import SubtitleEditor
 from companion.ui.subtitles.file_status import check_text
 from companion.ui.subtitles.post_link import ask_for_post_link
 from companion.ui.subtitles.recovery import recovery_path
-from companion.ui.theme import ThemeColors, current_colors
+from companion.ui.theme import ThemeColors, current_colors, set_role
 
 EMPTY_TITLE = "Subtitles that are easy to read"
 EMPTY_BODY = (
@@ -75,7 +75,7 @@ class SubtitlesPage(Page):
 
     def _build(self) -> None:
         self.count_label = QLabel()
-        self.count_label.setObjectName("muted")
+        set_role(self.count_label, "muted")
         self.file_list = QListWidget()
         self.file_list.setObjectName("subtitleFiles")
         # One line each, elided: wrapped items were measured before the list had its width,
@@ -86,7 +86,7 @@ class SubtitlesPage(Page):
         self.file_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.file_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         files_title = QLabel("Your subtitle files")
-        files_title.setObjectName("cardTitle")
+        set_role(files_title, "cardTitle")
         self.files_panel = QWidget()
         files_layout = QVBoxLayout(self.files_panel)
         files_layout.setContentsMargins(0, 0, 0, 0)
@@ -94,7 +94,7 @@ class SubtitlesPage(Page):
         files_layout.addWidget(self.file_list, 1)
         self.empty_state = EmptyState(EMPTY_TITLE, EMPTY_BODY)
         self.open_button = QPushButton("Open subtitle file…")
-        self.open_button.setObjectName("primaryButton")
+        set_role(self.open_button, "primaryButton")
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.open_button)

@@ -41,7 +41,7 @@ from companion.ui.subtitles.recovery import Autosaver, discard_recovery, read_re
 from companion.ui.subtitles.rules_dialog import ask_rules
 from companion.ui.subtitles.session import EditSession
 from companion.ui.subtitles.toolbar import EditorToolbar
-from companion.ui.theme import current_colors
+from companion.ui.theme import current_colors, set_role
 from companion.ui.workers import Worker
 
 CHECK_DELAY_MS = 300
@@ -94,7 +94,7 @@ class SubtitleEditor(QWidget):
     def _build(self) -> None:
         self.toolbar = EditorToolbar()
         self.file_label = QLabel()
-        self.file_label.setObjectName("muted")
+        set_role(self.file_label, "muted")
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)
         self.problem_label.hide()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from companion.core.subtitles.checks import CheckSummary, Finding, Severity, summarize
 from companion.ui.subtitles.cue_model import mark_dot
-from companion.ui.theme import current_colors
+from companion.ui.theme import current_colors, set_role
 
 _NO_PARENT = QModelIndex()
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -125,11 +125,11 @@ class FindingsPanel(QWidget):
         self.model = FindingsModel(self)
         self.summary = CheckSummary(0, 0, 0)
         self.title = QLabel("Checks")
-        self.title.setObjectName("cardTitle")
+        set_role(self.title, "cardTitle")
         self.settings_button = QPushButton("Settings…")
         self.settings_button.setToolTip("Change the limits the checks use, or switch checks off")
         self.summary_label = QLabel()
-        self.summary_label.setObjectName("muted")
+        set_role(self.summary_label, "muted")
         self.summary_label.setWordWrap(True)
         self.view = QTreeView()
         self.view.setObjectName("findingList")

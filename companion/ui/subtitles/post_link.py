@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from companion.core.accounts import Account
 from companion.core.posts import Post
 from companion.ui.post_model import account_label, as_utc, first_line, published_text
+from companion.ui.theme import set_role
 
 CAPTION_CHARS = 60
 DIALOG_WIDTH = 760
@@ -81,7 +82,7 @@ class LinkPostDialog(QDialog):
         note = QLabel(
             "Which post does this file subtitle? The Posts page then shows that it has subtitles."
         )
-        note.setObjectName("muted")
+        set_role(note, "muted")
         note.setWordWrap(True)
         filters = QHBoxLayout()
         filters.addWidget(self.account_combo)

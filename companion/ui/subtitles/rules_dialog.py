@@ -26,7 +26,7 @@ from companion.core.subtitles.rules import (
     reading_speed_presets,
 )
 from companion.ui.subtitles.timing_dialogs import ERROR_COLORS
-from companion.ui.theme import current_colors
+from companion.ui.theme import current_colors, set_role
 
 CUSTOM_SPEED = "Your own"
 CHECK_COLUMNS = 2
@@ -76,7 +76,7 @@ class RulesDialog(QDialog):
             "The defaults follow the Netflix timed-text style guide for English. Children read "
             "more slowly (13 characters a second); some guides allow 20."
         )
-        note.setObjectName("muted")
+        set_role(note, "muted")
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow("Audience", self.audience)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from companion.core.subtitles.cues import Cue, SubtitleError, clock, parse_clock
 from companion.core.subtitles.timing import FrameRate, SyncPoint
-from companion.ui.theme import current_colors
+from companion.ui.theme import current_colors, set_role
 
 MAX_SHIFT_MS = 24 * 3_600_000
 ERROR_COLORS = {False: "#B42318", True: "#FF8A80"}
@@ -62,7 +62,7 @@ class TimingDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         note = QLabel(explanation)
-        note.setObjectName("muted")
+        set_role(note, "muted")
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
