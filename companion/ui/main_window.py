@@ -34,7 +34,6 @@ from companion import APP_NAME, __version__
 from companion.store.database import Store
 from companion.store.errors import StoreError
 from companion.store.onboarding import demo_offered, mark_demo_offered
-from companion.store.records import has_records
 from companion.ui.context import AppContext
 from companion.ui.icons import app_icon, icon
 from companion.ui.pages.base import Page
@@ -621,6 +620,8 @@ class MainWindow(QMainWindow):
 
     def offer_demo_if_new(self) -> bool:
         """On an empty database never offered the demo, open the welcome dialog (not modal-blocking)."""
+        from companion.store.records import has_records
+
         store = self.context.store
         if self._store_closed or store.read_only or has_records(store) or demo_offered(store):
             return False

@@ -1,15 +1,18 @@
 """What a page of the main window is, and the empty state a page shows before it has anything to show."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QRectF, QSize
 from PySide6.QtGui import QIcon, QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from companion.store.records import RecordCounts, record_counts
 from companion.ui.context import AppContext
 from companion.ui.icons import icon
 from companion.ui.theme import set_role
+
+if TYPE_CHECKING:
+    from companion.store.records import RecordCounts
 
 PAGE_MARGINS = (32, 24, 32, 24)
 NEXT_TURN_MS = 1
@@ -169,6 +172,8 @@ class PlannedPage(Page):
         self.reload()
 
     def reload(self) -> None:
+        from companion.store.records import record_counts  # not needed before the first paint
+
         held = self.describe_record(record_counts(self.context.store))
         soon = "This page arrives in a later version of Creator Companion."
         self.empty_state.set_body("\n\n".join(part for part in (self.promise, held, soon) if part))
@@ -183,6 +188,6 @@ class PlannedPage(Page):
             picture = icon(self.icon_name).pixmap(EMPTY_STATE_ICON, QIcon.Mode.Disabled)
             self.empty_state.set_icon(picture)
 
-    def describe_record(self, counts: RecordCounts) -> str:
+    def describe_record(self, counts: "RecordCounts") -> str:
         """A sentence about what the record already holds for this page, or "" when nothing."""
         return ""
