@@ -4,7 +4,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -124,3 +124,48 @@ class _FirstPaintWatcher(QObject):
 
 def when_first_painted(window: QWidget, callback: Callable[[], None]) -> None:
     _FirstPaintWatcher(window, callback)
+
+
+class AfterPainting(QObject):
+    """Emits `settled` once `widget` has not painted for `quiet_ms` since `arm()`, or
+    `latest_ms` after it, whatever is painted meanwhile; arming again starts the wait anew.
+
+    For work on a worker thread that should not start while the window paints something
+    drawn by Python calls (a table's cells): the two would take turns on the interpreter,
+    and each of the paint's calls would wait up to 5 ms for its turn.
+
+    It belongs to `owner`, an object made in Python that holds `widget`: `widget` may be one
+    Qt made (a view's viewport), whose Python wrapper comes and goes.
+    """
+
+    settled = Signal()
+
+    def __init__(self, widget: QWidget, owner: QObject, *, quiet_ms: int, latest_ms: int) -> None:
+        super().__init__(owner)
+        self._widget = widget
+        self._armed = False
+        self._quiet = QTimer(self, singleShot=True, interval=quiet_ms)
+        self._latest = QTimer(self, singleShot=True, interval=latest_ms)
+        self._quiet.timeout.connect(self._settle)
+        self._latest.timeout.connect(self._settle)
+
+    def arm(self) -> None:
+        if not self._armed:
+            self._armed = True
+            self._widget.installEventFilter(self)
+        self._quiet.start()
+        self._latest.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._quiet.start()
+        return False
+
+    def _settle(self) -> None:
+        if not self._armed:
+            return
+        self._armed = False
+        self._quiet.stop()
+        self._latest.stop()
+        self._widget.removeEventFilter(self)
+        self.settled.emit()

@@ -60,6 +60,7 @@ from companion.store.reports import posts_from
 from companion.store.snapshots import snapshot_on, snapshots_of
 from companion.ui.account_dialog import AccountDetails, AccountDialog, InlineMessage
 from companion.ui.add_numbers import AddNumbersDialog, as_qdate, date_edit, read_count
+from companion.ui.app import AfterPainting
 from companion.ui.breakdown_panel import BreakdownPanel
 from companion.ui.chart_view import ChartView, chart_theme
 from companion.ui.context import AppContext
@@ -395,6 +396,10 @@ def chart_steps(request: ChartRequest) -> Generator[None, None, "AccountFigure"]
 
 CHART_STOP_WAIT_S = 2.0
 """How long closing the window waits for a chart being drawn on a worker to stop."""
+CHART_START_QUIET_MS = 40
+CHART_START_LATEST_MS = 300
+"""The chart's worker starts once the table has not painted for CHART_START_QUIET_MS, or
+CHART_START_LATEST_MS after it was asked for (see _request_chart)."""
 
 # --- the page -------------------------------------------------------------------------------
 
@@ -630,6 +635,13 @@ class AudiencePage(Page):
     def _build_table_card(self) -> QFrame:
         self.table = QTableView()
         self.table.setModel(self.model)
+        self._after_table_painting = AfterPainting(
+            self.table.viewport(),
+            self,
+            quiet_ms=CHART_START_QUIET_MS,
+            latest_ms=CHART_START_LATEST_MS,
+        )
+        self._after_table_painting.settled.connect(self._start_chart_worker)
         self.table.setItemDelegateForColumn(DATE_COLUMN, _DateDelegate(self.table))
         self.table.setFrameShape(QFrame.Shape.NoFrame)
         self.table.setAlternatingRowColors(True)
@@ -870,11 +882,12 @@ class AudiencePage(Page):
         self._chart_worker = Worker(partial(chart_steps, request), pool=chart_thread_pool())
         self._chart_worker.finished.connect(self._on_chart_built)
         self._chart_worker.failed.connect(self._on_chart_failed)
-        # Started a turn later, once the page has painted what was just read: at once, the two
-        # would take turns on the interpreter, each Python call of that paint (each table cell
-        # is one) waiting up to 5 ms for its turn: 100 ms and more in all on the demo record.
+        # Started once the table has painted what was just read, and painted again as its
+        # scroll bar and columns settled: with the worker running, each Python call of a
+        # paint (each table cell is one) waits up to 5 ms for its turn on the interpreter,
+        # 100 ms and more in all on the demo record. A turn later was not enough.
         self._worker_to_start = self._chart_worker
-        QTimer.singleShot(NEXT_TURN_MS, self, self._start_chart_worker)
+        self._after_table_painting.arm()
 
     def _start_chart_worker(self) -> None:
         worker, self._worker_to_start = self._worker_to_start, None
