@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from companion.core.engagement import Interactions
+from companion.core.engagement import Interactions, engagement_total
 
 
 class PostKind(StrEnum):
@@ -58,4 +58,4 @@ class Post:
 
     @property
     def engagements(self) -> int | None:
-        return self.interactions.total()
+        return engagement_total(self.likes, self.comments, self.shares, self.saves)
