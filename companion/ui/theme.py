@@ -314,7 +314,6 @@ ROLE_LOOKS: dict[str, RoleLook] = {
     "muted": RoleLook("muted"),
     "emptyStateTitle": RoleLook(point_size=18, bold=True),
     "emptyStateBody": RoleLook("muted", 11),
-    "emptyStateNote": RoleLook("muted"),
     "cardTitle": RoleLook("muted", bold=True),
     "cardValue": RoleLook(point_size=22, bold=True),
     "cardCaption": RoleLook("muted"),
@@ -341,7 +340,7 @@ def set_role(widget: QWidget, role: str) -> None:
 
 
 def restyle_roles(colors: ThemeColors) -> None:
-    """Every widget with a role in the role's colours for `colors`, after a theme change.
+    """Every widget with a role in the role's look for `colors`, after a theme change.
 
     A widget with a style sheet of its own keeps the palette the sheet gave it when the
     application's changes: its sheet is set again, so that its `palette(...)` colours are
@@ -349,9 +348,9 @@ def restyle_roles(colors: ThemeColors) -> None:
     """
     for widget in QApplication.allWidgets():
         look = ROLE_LOOKS.get(widget.objectName())
-        if look is not None and (look.color is not None or look.sheet is not None):
+        if look is not None:
             _give_look(widget, look, colors)
-        elif sheet := widget.styleSheet():
+        if (look is None or look.sheet is None) and (sheet := widget.styleSheet()):
             widget.setStyleSheet(sheet)
 
 
