@@ -19,6 +19,7 @@ from companion.store.backup import list_backups, take_backup
 from companion.store.database import open_store
 from companion.store.location import default_database_path
 from companion.ui import database_dialogs, incoming_files, main_window, theme
+from companion.ui.app import SERIAL_FILLS_VARIABLE
 from companion.ui.main_window import LAST_DATABASE_KEY, PAGE_KEYS, PAGES, about_text
 from companion.ui.pages.base import Page
 from companion.ui.theme import DARK, LIGHT, Appearance, build_palette, set_role
@@ -507,40 +508,65 @@ def test_a_dark_system_palette_is_read_as_a_dark_scheme():
     assert theme.colors_for(Appearance.LIGHT, system_dark=True) is LIGHT
 
 
-def test_the_start_up_never_builds_the_qt_namespace(tmp_path):
-    """PySide6 builds the Qt namespace's 94 enums (≈20 ms) on its first use: the start-up,
-    first paint included, does without it."""
+def start_demo_and_report(tmp_path: Path, report: str, **env: str) -> str:
+    """Start the app on a demo database in a fresh interpreter; once it is ready (first
+    painted, the event loop idle), `report` (an expression) is printed and the app quits."""
     from companion.demo import generate_demo
 
     db_path = tmp_path / "demo.sqlite"
     with open_store(db_path) as store:
         generate_demo(store, today=date.today())
     script = (
-        "import sys, PySide6.QtCore as core\n"
+        "import sys\n"
         "from pathlib import Path\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from companion.ui.app import run_app\n"
         "def ready(window):\n"
-        "    print('built' if 'Qt' in vars(core) else 'not built', flush=True)\n"
+        f"    print({report}, flush=True)\n"
         "    QApplication.quit()\n"
         "run_app(Path(sys.argv[1]), on_ready=ready)\n"
     )
     home = tmp_path / "home"
-    env = {
+    environment = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         "HOME": str(home),
         "XDG_CONFIG_HOME": str(home / ".config"),
     }
+    environment.pop(SERIAL_FILLS_VARIABLE, None)  # the app's own choice, unless a test sets it
+    environment.update(env)
     done = subprocess.run(
         [sys.executable, "-c", script, str(db_path)],
-        env=env,
+        env=environment,
         capture_output=True,
         text=True,
         check=True,
         timeout=120,
     )
-    assert done.stdout.splitlines()[0] == "not built"
+    return done.stdout.splitlines()[0]
+
+
+def test_the_start_up_never_builds_the_qt_namespace(tmp_path):
+    """PySide6 builds the Qt namespace's 94 enums (≈20 ms) on its first use: the start-up,
+    first paint included, does without it."""
+    report = "'built' if 'Qt' in vars(sys.modules['PySide6.QtCore']) else 'not built'"
+    assert start_demo_and_report(tmp_path, report) == "not built"
+
+
+THREAD_NAMES = "sorted(open(p).read().strip() for p in __import__('glob').glob('/proc/self/task/*/comm'))"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="threads are listed from /proc")
+def test_the_first_paint_starts_no_threads(tmp_path):
+    """Qt's fills stay on the window's thread: handed to Qt's pool, the first paint of the
+    Dashboard's scroll bar started two threads and waited on them ≈250 times."""
+    names = start_demo_and_report(tmp_path, THREAD_NAMES)
+    assert "Thread (pooled)" not in names
+
+
+def test_a_fill_setting_in_the_environment_is_kept(tmp_path):
+    report = f"__import__('os').environ[{SERIAL_FILLS_VARIABLE!r}]"
+    assert start_demo_and_report(tmp_path, report, **{SERIAL_FILLS_VARIABLE: "0"}) == "0"
 
 
 def test_sidebar_icons_follow_the_palette(make_window, qtbot):
