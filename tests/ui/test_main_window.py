@@ -553,7 +553,9 @@ def test_the_start_up_never_builds_the_qt_namespace(tmp_path):
     assert start_demo_and_report(tmp_path, report) == "not built"
 
 
-THREAD_NAMES = "sorted(open(p).read().strip() for p in __import__('glob').glob('/proc/self/task/*/comm'))"
+THREAD_NAMES = (
+    "sorted(open(p).read().strip() for p in __import__('glob').glob('/proc/self/task/*/comm'))"
+)
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="threads are listed from /proc")
