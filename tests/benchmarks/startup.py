@@ -12,7 +12,7 @@ from pathlib import Path
 from tests.benchmarks.harness import Benchmark, BenchmarkError, Result, isolated_env, time_to_line
 
 CHILD = Path(__file__).with_name("startup_child.py")
-RUNS = 7
+RUNS = 15
 KIB_PER_MIB = 1024
 
 
