@@ -354,6 +354,16 @@ def restyle_roles(colors: ThemeColors) -> None:
             widget.setStyleSheet(sheet)
 
 
+def scaled_font(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
+    """`widget`'s font `factor` times its size, demibold like the roles' headings unless not
+    `bold`: for the headings and numbers whose size follows the system's font, not a role's."""
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * factor)
+    if bold:
+        font.setWeight(QFont.Weight.DemiBold)
+    return font
+
+
 def _give_look(widget: QWidget, look: RoleLook, colors: ThemeColors) -> None:
     if look.color is not None:
         palette = widget.palette()

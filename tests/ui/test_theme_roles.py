@@ -5,7 +5,15 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from companion.ui.pages.base import CardFrame
 from companion.ui.status_bar import StatusBar
-from companion.ui.theme import DARK, LIGHT, ROLE_LOOKS, Appearance, install_theme, set_role
+from companion.ui.theme import (
+    DARK,
+    LIGHT,
+    ROLE_LOOKS,
+    Appearance,
+    install_theme,
+    scaled_font,
+    set_role,
+)
 
 
 def text_colour(widget: QWidget) -> str:
@@ -25,6 +33,19 @@ def test_a_role_gives_its_font_and_colour(qtbot, qapp):
     assert text_colour(title) == LIGHT.text
     assert text_colour(note) == LIGHT.muted
     assert note.font().weight() == QApplication.font().weight()
+
+
+def test_a_scaled_heading_has_the_roles_heading_weight(qtbot):
+    heading, line = QLabel("Growth and engagement"), QLabel("Nina Ferreira · 3 accounts")
+    qtbot.addWidget(heading)
+    qtbot.addWidget(line)
+    size = heading.font().pointSizeF()
+    heading.setFont(scaled_font(heading, 1.25))
+    line.setFont(scaled_font(line, 1.15, bold=False))
+    assert heading.font().pointSizeF() == size * 1.25
+    assert heading.font().weight() == QFont.Weight.DemiBold  # as set_role's headings
+    assert line.font().pointSizeF() == size * 1.15
+    assert line.font().weight() == QApplication.font().weight()
 
 
 def test_roles_take_the_new_theme_colours(qtbot, qapp):

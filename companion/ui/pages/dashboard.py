@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QRectF, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QIcon,
     QPainter,
     QPainterPath,
@@ -50,7 +49,7 @@ from companion.ui.app import when_first_painted
 from companion.ui.context import AppContext
 from companion.ui.pages.base import NEXT_TURN_MS, CardFrame, EmptyState, Page, count_phrase
 from companion.ui.sparkline import Sparkline
-from companion.ui.theme import set_role
+from companion.ui.theme import scaled_font, set_role
 
 # The page is built in two steps. Before the window's first paint: each card's followers,
 # tier and sparkline, from the last days of the accounts' follower histories. After it, a
@@ -285,17 +284,9 @@ def _label(text: str, object_name: str, *, wrap: bool = False) -> QLabel:
     return label
 
 
-def _scaled_font(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
-    """A size for the headings and numbers that have no role of their own (see theme.ROLE_LOOKS)."""
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    return font
-
-
 def _section_heading(text: str) -> QLabel:
     label = _label(text, "sectionTitle")
-    label.setFont(_scaled_font(label, 1.25))
+    label.setFont(scaled_font(label, 1.25))
     return label
 
 
@@ -350,7 +341,7 @@ class TierPill(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("tierPill")
-        self.setFont(_scaled_font(self, 1.0))
+        self.setFont(scaled_font(self, 1.0))
         self.setContentsMargins(*PILL_PADDING)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -403,7 +394,7 @@ class AccountCard(Card):
         self.missing_label = _label("", "cardCaption")
         self.missing_label.hide()
         self.engagement_label = _label(PENDING, "engagementValue")
-        self.engagement_label.setFont(_scaled_font(self.engagement_label, 1.15))
+        self.engagement_label.setFont(scaled_font(self.engagement_label, 1.15))
         self.engagement_caption = _label("", "cardCaption")
         self.signal_label = _label(PENDING, "engagementSignal", wrap=True)
         self.next_tier_label = _label("", "cardCaption")
@@ -532,7 +523,7 @@ class SummaryCard(Card):
         super().__init__(margins=(16, 12, 16, 12))
         self.title_label = _label(title, "cardTitle")
         self.value_label = _label("0", "summaryValue")
-        self.value_label.setFont(_scaled_font(self.value_label, 1.35))
+        self.value_label.setFont(scaled_font(self.value_label, 1.35))
         self.caption_label = _label("", "cardCaption", wrap=True)
         self.body.addWidget(self.title_label)
         self.body.addWidget(self.value_label)
@@ -975,7 +966,7 @@ class DashboardPage(Page):
         self._empty_page: QWidget | None = None
         self._whole_histories = False
         self.creator_label = _label("", "creatorName")
-        self.creator_label.setFont(_scaled_font(self.creator_label, 1.15, bold=False))
+        self.creator_label.setFont(scaled_font(self.creator_label, 1.15, bold=False))
         self.tiers_note = _label("", "muted", wrap=True)
         self.account_grid = CardGrid(ACCOUNT_CARD_MIN_WIDTH, MOST_ACCOUNT_COLUMNS)
         self.charts = ChartsSection()

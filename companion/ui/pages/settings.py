@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QDesktopServices,
-    QFont,
     QFontMetrics,
 )
 from PySide6.QtWidgets import (
@@ -61,7 +60,7 @@ from companion.store.backup import Backup, backup_folder, list_backups, take_bac
 from companion.store.errors import BackupFailed
 from companion.ui.context import AppContext
 from companion.ui.pages.base import Page
-from companion.ui.theme import set_role
+from companion.ui.theme import scaled_font, set_role
 from companion.ui.undo import change_settings
 
 CONTENT_MAX_WIDTH = 720
@@ -179,17 +178,9 @@ def _let_take_the_row(label: QLabel) -> None:
     label.setSizePolicy(policy)
 
 
-def _scaled_font(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
-    """A size for the headings that have no role of their own (see theme.ROLE_LOOKS)."""
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    return font
-
-
 def _heading(text: str) -> QLabel:
     label = _label(text, "sectionTitle", wrap=False)
-    label.setFont(_scaled_font(label, 1.25))
+    label.setFont(scaled_font(label, 1.25))
     return label
 
 
