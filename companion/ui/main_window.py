@@ -58,6 +58,8 @@ PAGE_KEY = "window/page"
 SIDEBAR_KEY = "window/sidebar"
 STATUS_BAR_KEY = "window/statusbar"
 DEFAULT_SIZE = QSize(1200, 780)
+SCREEN_SHARE = 0.9
+"""The most of the screen's free area a first window takes, where DEFAULT_SIZE is more."""
 SIDEBAR_WIDTH = 210
 STATUS_TIMEOUT_MS = 8000
 WARM_UP_AFTER_MS = 600
@@ -706,7 +708,7 @@ class MainWindow(QMainWindow):
             if isinstance(state, QByteArray):
                 self.restoreState(state)
         else:
-            self.resize(DEFAULT_SIZE)
+            self.resize(first_window_size(self.screen().availableGeometry().size()))
         self.action_show_sidebar.setChecked(_as_bool(settings.value(SIDEBAR_KEY, True)))
         self.action_show_status_bar.setChecked(_as_bool(settings.value(STATUS_BAR_KEY, True)))
         page = str(settings.value(PAGE_KEY, PAGE_KEYS[0]))
@@ -742,6 +744,14 @@ class MainWindow(QMainWindow):
         if not self._store_closed:
             self._store_closed = True
             self.context.store.close()
+
+
+def first_window_size(available: QSize) -> QSize:
+    """The window's size on a first start: DEFAULT_SIZE where the screen's free area (less
+    its panels) has room for it, else nine tenths of that area, so that a 1366×768 laptop
+    sees the status bar and the window's edges."""
+    share = QSize(int(available.width() * SCREEN_SHARE), int(available.height() * SCREEN_SHARE))
+    return DEFAULT_SIZE.boundedTo(share)
 
 
 def _show_busy() -> None:

@@ -291,6 +291,19 @@ def test_find_follows_the_current_page(make_window, monkeypatch):
     assert found == ["posts"]
 
 
+def test_a_first_window_fits_the_screen():
+    assert main_window.first_window_size(QSize(1920, 1040)) == main_window.DEFAULT_SIZE
+    assert main_window.first_window_size(QSize(1366, 728)) == QSize(1200, 655)
+    assert main_window.first_window_size(QSize(1024, 600)) == QSize(921, 540)
+
+
+def test_the_first_window_takes_no_more_than_the_screen_has(make_window):
+    window = make_window()
+    free = window.screen().availableGeometry().size()
+    assert window.width() <= free.width() and window.height() <= free.height()
+    assert window.size() == main_window.first_window_size(free)
+
+
 def test_last_page_and_geometry_come_back_in_a_new_window(make_window):
     first = make_window()
     first.show_page("captions")
