@@ -74,8 +74,9 @@ def fill_on_the_painting_thread() -> None:
     Qt's raster engine hands every fill 96 or more rows tall to a thread pool, in pieces,
     and waits for them. For the app's fills, thin and small, the hand-offs cost more than the
     filling: the first paint of the Dashboard's scroll bar alone made ≈250 of them, two
-    threads started for it, and the start took ≈20 ms longer on two cores. Large images
-    (charts, the media kit's pages) are drawn by matplotlib and Qt's PDF writer, not by it.
+    threads started for it, and the start took ≈20 ms longer on two cores. The app's large
+    pictures are drawn elsewhere (the charts by matplotlib, the media kit by Qt's PDF
+    writer): Qt only copies the charts to the window.
     """
     os.environ.setdefault(SERIAL_FILLS_VARIABLE, "1")
 
