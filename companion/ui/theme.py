@@ -357,8 +357,14 @@ def restyle_roles(colors: ThemeColors) -> None:
 def scaled_font(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
     """`widget`'s font `factor` times its size, demibold like the roles' headings unless not
     `bold`: for the headings and numbers whose size follows the system's font, not a role's."""
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * factor)
+    return _heading_font(widget.font(), widget.font().pointSizeF() * factor, bold=bold)
+
+
+def _heading_font(base: QFont, point_size: float | None, *, bold: bool) -> QFont:
+    """`base` at `point_size` (None: as it is), in the headings' weight (600) when `bold`."""
+    font = QFont(base)
+    if point_size is not None:
+        font.setPointSizeF(point_size)
     if bold:
         font.setWeight(QFont.Weight.DemiBold)
     return font
@@ -370,12 +376,7 @@ def _give_look(widget: QWidget, look: RoleLook, colors: ThemeColors) -> None:
         palette.setColor(widget.foregroundRole(), QColor(getattr(colors, look.color)))
         widget.setPalette(palette)
     if look.point_size is not None or look.bold:
-        font = QFont(widget.font())
-        if look.point_size is not None:
-            font.setPointSizeF(look.point_size)
-        if look.bold:
-            font.setWeight(QFont.Weight.DemiBold)
-        widget.setFont(font)
+        widget.setFont(_heading_font(widget.font(), look.point_size, bold=look.bold))
     if look.margins is not None:
         widget.setContentsMargins(*look.margins)
     if look.interaction is not None:
