@@ -1,5 +1,6 @@
 """Shared fixtures. Tests never touch the creator's real data or settings, and Qt runs offscreen."""
 
+import gc
 import os
 from pathlib import Path
 
@@ -27,3 +28,13 @@ def db_path(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
     return folder / "companion.sqlite"
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Tests run with Python's automatic cycle collection, as the command line does.
+
+    Collecting the UI tests imported companion.ui, which turns it off for a GUI process; the
+    UI fixtures install the GUI's own collector (companion.ui.garbage) and collect after each
+    test.
+    """
+    gc.enable()

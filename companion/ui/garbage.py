@@ -3,9 +3,9 @@
 Left automatic, the collector runs on whichever thread happens to allocate when a
 threshold is crossed: a worker loading matplotlib or reading an import. If the cycle it
 frees holds a Qt widget, the widget is deleted on that thread while the GUI thread may be
-drawing it: a crash, not an error. So automatic collection is off, and a timer on the GUI
-thread collects each generation once the collector would have (the pattern pyqtgraph and
-others use for the same reason).
+drawing it: a crash, not an error. So automatic collection is off (from the moment
+companion.ui is imported), and a timer on the GUI thread collects each generation once the
+collector would have (the pattern pyqtgraph and others use for the same reason).
 """
 
 import gc

@@ -1,6 +1,8 @@
 """The cycle collector runs on the GUI thread only, so no worker ever deletes a Qt object."""
 
 import gc
+import subprocess
+import sys
 import threading
 import weakref
 
@@ -18,6 +20,24 @@ def test_the_application_collects_on_its_own_thread_only(qapp: QApplication):
     collector = collect_on_gui_thread(qapp)
     assert collect_on_gui_thread(qapp) is collector
     assert not gc.isenabled()
+
+
+def test_importing_the_interface_stops_automatic_collection_before_qt_loads():
+    """A fresh process: no collection starts once PySide6 begins to load, nor after."""
+    probe = (
+        "import gc, sys\n"
+        "qt_loading = []\n"
+        "def note(phase, info):\n"
+        "    if phase == 'start':\n"
+        "        qt_loading.append('shiboken6' in sys.modules or 'PySide6' in sys.modules)\n"
+        "gc.callbacks.append(note)\n"
+        "import companion.ui.main_window\n"
+        "print(gc.isenabled(), any(qt_loading))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.split() == ["False", "False"]
 
 
 def test_a_worker_allocating_cycles_never_sets_off_a_collection(qapp: QApplication):
