@@ -15,6 +15,8 @@ _AT_HANDLE_PLATFORMS = frozenset(
 
 @dataclass(frozen=True)
 class Account:
+    """A creator's account on one platform, under its handle."""
+
     id: int
     platform: Platform
     handle: str

@@ -16,6 +16,8 @@ class InvalidSetting(ValueError):
 
 @dataclass(frozen=True)
 class Settings:
+    """The creator's choices on the Settings page: tiers, currency, target countries."""
+
     tier_preset: str = field(default_factory=lambda: default_preset().id)
     custom_thresholds: TierThresholds = field(default_factory=lambda: default_preset().thresholds)
     currency: str = "USD"

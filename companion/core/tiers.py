@@ -69,6 +69,8 @@ class TierThresholds:
 
 @dataclass(frozen=True)
 class TierPreset:
+    """A published set of tier thresholds (REFERENCE §1), named for Settings, with its source."""
+
     id: str
     name: str
     source: str
