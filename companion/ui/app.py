@@ -34,7 +34,8 @@ def run_app(
 
     `db_path` None means neither --db nor COMPANION_DB was given: the database last opened
     from the File menu, if it still exists, else the default one. `on_ready` is called once,
-    after the window's first paint, when the event loop is idle.
+    after the window's first paint, when the event loop is idle; the menus' commands are
+    added in the turn after it.
     """
     app = application()
     install_theme(app)
@@ -44,7 +45,7 @@ def run_app(
         return EXIT_DATABASE_UNUSABLE
     if store.path != path:
         remember_database(store.path)
-    window = MainWindow(store)
+    window = MainWindow(store, actions_later=True)
     window.closed.connect(app.quit)
     window.show()
     when_first_painted(window, lambda: _after_first_paint(window, on_ready))
@@ -114,6 +115,7 @@ def open_start_database(path: Path, *, read_only: bool = False) -> Store | None:
 def _after_first_paint(window: MainWindow, on_ready: Callable[[MainWindow], None] | None) -> None:
     if on_ready is not None:
         on_ready(window)
+    QTimer.singleShot(0, window.add_menu_actions)
     QTimer.singleShot(0, window.take_daily_backup)
     QTimer.singleShot(0, window.offer_demo_if_new)
 

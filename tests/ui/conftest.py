@@ -119,19 +119,30 @@ class AppRun:
 
 @pytest.fixture
 def start_app(qapp: QApplication) -> Callable[..., AppRun]:
-    """`start_app(path, read_only=False)`: run_app until the window is ready, then close it.
+    """`start_app(path, read_only=False, then=None)`: run_app until the window is ready, then
+    close it.
 
     The window stays open for a moment after on_ready so the daily backup and the welcome
-    offer run; a watchdog closes everything if the window never gets ready.
+    offer run; `then(window)` is called once what on_ready left to do has run. A watchdog
+    closes everything if the window never gets ready.
     """
 
-    def start(path: Path | None, *, read_only: bool = False) -> AppRun:
+    def start(
+        path: Path | None,
+        *,
+        read_only: bool = False,
+        then: Callable[[MainWindow], None] | None = None,
+    ) -> AppRun:
         outcome = AppRun()
 
         def on_ready(window: MainWindow) -> None:
             outcome.windows.append(window)
             outcome.read_only = window.context.read_only
             outcome.db_path = window.context.store.path
+            if then is not None:
+                # Posted now, it runs before what run_app posts after on_ready; posted again
+                # from there, after it.
+                QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: then(window)))
             QTimer.singleShot(50, window.close)
 
         watchdog = QTimer()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, QSize, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from companion import __version__
@@ -20,7 +20,14 @@ from companion.store.database import open_store
 from companion.store.location import default_database_path
 from companion.ui import database_dialogs, incoming_files, main_window, theme
 from companion.ui.app import SERIAL_FILLS_VARIABLE
-from companion.ui.main_window import LAST_DATABASE_KEY, PAGE_KEYS, PAGES, about_text
+from companion.ui.main_window import (
+    LAST_DATABASE_KEY,
+    PAGE_KEYS,
+    PAGES,
+    SIDEBAR_KEY,
+    MainWindow,
+    about_text,
+)
 from companion.ui.pages.base import Page
 from companion.ui.theme import DARK, LIGHT, Appearance, build_palette, set_role
 from tests.ui.conftest import account_handles, add_account, make_database
@@ -57,11 +64,7 @@ def menu_texts(window) -> dict[str, list[str]]:
 
 
 def all_shortcuts(window) -> list[str]:
-    return [
-        key.toString()
-        for action in window.findChildren(main_window.QAction)
-        for key in action.shortcuts()
-    ]
+    return [key.toString() for action in window.findChildren(QAction) for key in action.shortcuts()]
 
 
 def keys(action) -> list[str]:
@@ -116,6 +119,36 @@ def test_menus_hold_the_usual_items(make_window):
         assert menus[menu] == items, menu
     appearance = [a.text().replace("&", "") for a in window.appearance_actions.values()]
     assert appearance == ["System", "Light", "Dark"]
+
+
+def test_commands_added_after_the_first_frame_follow_the_window_as_it_is(qtbot, db_path):
+    """run_app's window fills its menus once it is on screen; by then the creator may have
+    a read-only database, a hidden sidebar and another page."""
+    make_database(db_path, "maya")
+    QSettings().setValue(SIDEBAR_KEY, False)
+    window = MainWindow(open_store(db_path, read_only=True), actions_later=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert menu_texts(window) == {menu: [] for menu in MENU_ITEMS}
+    window.show_page("posts")
+    window.add_menu_actions()
+    window.add_menu_actions()
+    assert menu_texts(window) == MENU_ITEMS
+    assert window.page_actions["posts"].isChecked()
+    assert not window.action_show_sidebar.isChecked()
+    assert window.action_show_status_bar.isChecked()
+    assert not window.action_import.isEnabled()
+    assert not window.action_undo.isEnabled()
+    assert window.appearance_actions[Appearance.SYSTEM].isChecked()
+    window.action_show_sidebar.setChecked(True)
+    assert window.sidebar_panel.isVisible()
+
+
+def test_the_started_window_has_its_commands_once_it_is_on_screen(start_app, db_path):
+    found: dict[str, list[str]] = {}
+    start_app(db_path, then=lambda window: found.update(quit=keys(window.action_quit)))
+    assert "Ctrl+Q" in found["quit"]
 
 
 def test_shortcuts(make_window):
