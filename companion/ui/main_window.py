@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
             menu, "&Full screen", shortcuts=_shortcuts(QKeySequence.StandardKey.FullScreen, "F11")
         )
         self.action_full_screen.setCheckable(True)
+        self.action_full_screen.setChecked(self.isFullScreen())
         self.action_full_screen.toggled.connect(self._set_full_screen)
 
     def _build_appearance_menu(self, menu: QMenu) -> None:
@@ -399,7 +400,7 @@ class MainWindow(QMainWindow):
             self._pages[spec.key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
-        self._update_actions()
+        self._tick_current_page()
         self.page_changed.emit(spec.key)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -454,6 +455,12 @@ class MainWindow(QMainWindow):
         for action in (self.action_restore, self.action_import, self.action_import_folder):
             action.setEnabled(writable)
         self._guard_read_only_undo()
+        self._tick_current_page()
+
+    def _tick_current_page(self) -> None:
+        """The View menu ticks the page shown; Find follows what that page can find."""
+        if not self._actions_added:
+            return
         self.page_actions[self.current_page_key()].setChecked(True)
         self._update_find()
 

@@ -132,8 +132,10 @@ def test_commands_added_after_the_first_frame_follow_the_window_as_it_is(qtbot, 
     qtbot.waitExposed(window)
     assert menu_texts(window) == {menu: [] for menu in MENU_ITEMS}
     window.show_page("posts")
+    window.showFullScreen()
     window.add_menu_actions()
     window.add_menu_actions()
+    assert window.action_full_screen.isChecked()
     assert menu_texts(window) == MENU_ITEMS
     assert window.page_actions["posts"].isChecked()
     assert not window.action_show_sidebar.isChecked()
